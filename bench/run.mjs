@@ -1,0 +1,356 @@
+#!/usr/bin/env node
+// FitnessCRM API load benchmark (autocannon).
+//
+// Registers a fresh organization, creates CLIENTS clients, then load-tests four
+// endpoints with CONNECTIONS concurrent connections for DURATION seconds each
+// (after a WARMUP-second run that is thrown away) and reports requests/s,
+// p50/p95/p99 latency and non-2xx counts, plus each endpoint's p95 and
+// throughput relative to the trivial endpoint (GET /q/health/live).
+//
+// The server must run with its rate limits raised, otherwise the login and
+// API runs measure the 429 path instead of the real one:
+//   RATE_LIMIT_AUTH_PER_MINUTE=1000000 RATE_LIMIT_API_PER_MINUTE=10000000
+//
+// Environment:
+//   API_URL      base URL of the server (default http://127.0.0.1:8080); loopback only
+//   DURATION     seconds per measured run (default 15)
+//   CONNECTIONS  concurrent connections (default 100)
+//   WARMUP       seconds of the discarded warm-up run per endpoint (default 3, 0 = none)
+//   CLIENTS      clients created before the runs (default 50)
+//   TIMEOUT      autocannon per-request timeout in seconds (default 30; login is slow by design)
+//   RESULTS_FILE where the markdown report goes (default bench/results/latest.md)
+
+import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isIP } from 'node:net';
+
+const require = createRequire(import.meta.url);
+const autocannon = require('autocannon');
+// autocannon keeps latencies in an HdrHistogram at 1 ms resolution and only
+// exposes fixed percentiles (p2_5, p50, p75, p90, p97_5, p99, ...), no p95.
+// So each measured run also records every response time (autocannon's
+// 'response' event, sub-millisecond hrtime) into our own HdrHistogram, built
+// with hdr-histogram-js, the library autocannon itself depends on.
+const requireFromAutocannon = createRequire(require.resolve('autocannon'));
+const hdr = requireFromAutocannon('hdr-histogram-js');
+const autocannonVersion = requireFromAutocannon('./package.json').version;
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+const PASSWORD = 'Bench-Passw0rd!2026';
+const ORGANIZATION = 'Bench Studio';
+const RATE_LIMIT_ENV = {
+  RATE_LIMIT_AUTH_PER_MINUTE: '1000000',
+  RATE_LIMIT_API_PER_MINUTE: '10000000',
+};
+
+function intEnv(name, def, min) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return def;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) {
+    throw new Error(`${name} must be an integer >= ${min} (got "${raw}")`);
+  }
+  return n;
+}
+
+const API_URL = (process.env.API_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
+const DURATION = intEnv('DURATION', 15, 1);
+const CONNECTIONS = intEnv('CONNECTIONS', 100, 1);
+const WARMUP = intEnv('WARMUP', 3, 0);
+const CLIENTS = intEnv('CLIENTS', 50, 0);
+const TIMEOUT = intEnv('TIMEOUT', 30, 1);
+const RESULTS_FILE = process.env.RESULTS_FILE || path.join(here, 'results', 'latest.md');
+
+// Load goes to this machine only.
+function assertLoopback(urlString) {
+  let url;
+  try {
+    url = new URL(urlString);
+  } catch {
+    throw new Error(`API_URL is not a valid URL: ${urlString}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`API_URL must be http(s): ${urlString}`);
+  }
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const loopback =
+    host === 'localhost' ||
+    host === '::1' ||
+    (isIP(host) === 4 && host.startsWith('127.'));
+  if (!loopback) {
+    throw new Error(`refusing to benchmark ${url.host}: only loopback addresses (127.0.0.0/8, localhost, ::1) are allowed`);
+  }
+}
+
+function log(msg) {
+  process.stderr.write(`[bench] ${msg}\n`);
+}
+
+async function api(method, pathname, { body, token } = {}) {
+  const headers = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await fetch(API_URL + pathname, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(60_000),
+  });
+  const text = await res.text();
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, json, text, headers: res.headers };
+}
+
+function expectStatus(res, ok, what) {
+  if (!ok.includes(res.status)) {
+    const hint = res.status === 429
+      ? ' (rate limited: start the server with ' +
+        Object.entries(RATE_LIMIT_ENV).map(([k, v]) => `${k}=${v}`).join(' ') + ')'
+      : '';
+    throw new Error(`${what}: expected HTTP ${ok.join('/')} but got ${res.status}${hint}: ${res.text.slice(0, 500)}`);
+  }
+}
+
+async function setup() {
+  const unique = `${Date.now()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const email = `bench-${unique}@bench.example.com`;
+
+  const reg = await api('POST', '/api/auth/register', {
+    body: { email, password: PASSWORD, name: 'Bench Admin', organization_name: ORGANIZATION },
+  });
+  expectStatus(reg, [200, 201], 'POST /api/auth/register');
+  const token = reg.json && reg.json.token;
+  if (!token) throw new Error(`register response has no token: ${reg.text.slice(0, 500)}`);
+  log(`registered ${email} (organization "${ORGANIZATION}")`);
+
+  // A few at a time: enough to be quick, not a load test of its own.
+  const parallel = 5;
+  let next = 0;
+  async function worker() {
+    while (next < CLIENTS) {
+      const i = next++;
+      const n = String(i + 1).padStart(3, '0');
+      const res = await api('POST', '/api/clients', {
+        token,
+        body: {
+          name: `Bench Client ${n}`,
+          email: `client-${n}-${unique}@bench.example.com`,
+          phone: `+1555${String(1000000 + i).slice(-7)}`,
+          age: String(18 + (i % 50)),
+        },
+      });
+      expectStatus(res, [200, 201], `POST /api/clients #${i + 1}`);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(parallel, CLIENTS) }, worker));
+  log(`created ${CLIENTS} clients`);
+
+  const list = await api('GET', '/api/clients?per_page=25', { token });
+  expectStatus(list, [200], 'GET /api/clients?per_page=25');
+  const total = list.json && typeof list.json.total === 'number' ? list.json.total : null;
+  if (total !== null && total < CLIENTS) {
+    log(`warning: GET /api/clients reports total=${total}, expected >= ${CLIENTS}`);
+  }
+  const me = await api('GET', '/api/auth/me', { token });
+  expectStatus(me, [200], 'GET /api/auth/me');
+  const login = await api('POST', '/api/auth/login', { body: { email, password: PASSWORD } });
+  expectStatus(login, [200], 'POST /api/auth/login');
+
+  return { email, token };
+}
+
+// Runs autocannon once. With a histogram, every response time is recorded
+// into it in microseconds (all status codes, like autocannon's own default).
+function runAutocannon(target, seconds, histogram) {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: API_URL + target.path,
+        method: target.method,
+        headers: target.headers,
+        body: target.body,
+        connections: CONNECTIONS,
+        duration: seconds,
+        timeout: TIMEOUT,
+        // We only need the raw counters; percentiles come from `histogram`.
+        skipAggregateResult: true,
+      },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    );
+    if (histogram) {
+      instance.on('response', (_client, _statusCode, _bytes, responseTimeMs) => {
+        histogram.recordValue(Math.max(1, Math.round(responseTimeMs * 1000)));
+      });
+    }
+  });
+}
+
+function newHistogram() {
+  return hdr.build({
+    bitBucketSize: 64,
+    autoResize: true,
+    lowestDiscernibleValue: 1, // 1 µs
+    highestTrackableValue: 3_600_000_000, // 1 h in µs
+    numberOfSignificantValueDigits: 3,
+  });
+}
+
+function summarize(target, raw, hist) {
+  // raw: autocannon's un-aggregated result (skipAggregateResult): counters,
+  // status codes and duration in seconds. hist: response times in µs.
+  const pct = (p) => (hist.totalCount > 0 ? hist.getValueAtPercentile(p) / 1000 : NaN);
+  return {
+    name: target.name,
+    method: target.method,
+    path: target.path,
+    requests: raw.totalCompletedRequests,
+    duration: raw.duration,
+    rps: raw.duration > 0 ? raw.totalCompletedRequests / raw.duration : 0,
+    p50: pct(50),
+    p95: pct(95),
+    p99: pct(99),
+    max: hist.totalCount > 0 ? hist.maxValue / 1000 : NaN,
+    non2xx: raw.non2xx,
+    errors: raw.errors,
+    timeouts: raw.timeouts,
+    statusCodes: Object.fromEntries(
+      Object.entries(raw.statusCodeStats || {}).map(([code, v]) => [code, v.count]),
+    ),
+  };
+}
+
+function fmt(n, digits = 1) {
+  return Number.isFinite(n) ? n.toFixed(digits) : 'n/a';
+}
+
+// Milliseconds with about three significant digits.
+function fmtMs(ms) {
+  if (!Number.isFinite(ms)) return 'n/a';
+  if (ms >= 100) return ms.toFixed(0);
+  if (ms >= 10) return ms.toFixed(1);
+  return ms.toFixed(2);
+}
+
+function ratio(a, b, digits = 2) {
+  return Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(digits)}×` : 'n/a';
+}
+
+function nproc() {
+  try {
+    return execFileSync('nproc', { encoding: 'utf8' }).trim();
+  } catch {
+    return String(typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+  }
+}
+
+function report(results, meta) {
+  const base = results[0];
+  const lines = [];
+  lines.push('# FitnessCRM API benchmark');
+  lines.push('');
+  lines.push(`- Date: ${meta.date}`);
+  lines.push(`- Machine: nproc=${meta.nproc}, ${meta.cpu}, ${meta.memGiB} GiB RAM, ${meta.platform}`);
+  lines.push(`- Load: autocannon ${autocannonVersion} on Node ${process.version}, ${CONNECTIONS} connections, ${DURATION} s per endpoint after a ${WARMUP} s warm-up, request timeout ${TIMEOUT} s`);
+  lines.push(`- Target: ${API_URL} (the load generator shares the machine with the server)`);
+  lines.push(`- Server rate limits raised by configuration for this run: ${Object.entries(RATE_LIMIT_ENV).map(([k, v]) => `\`${k}=${v}\``).join(', ')}`);
+  lines.push(`- Data: one fresh organization, ${CLIENTS} clients; login is bcrypt cost 12, so its throughput is CPU bound`);
+  lines.push('');
+  lines.push('| Endpoint | Requests/s | p50 (ms) | p95 (ms) | p99 (ms) | Non-2xx | Errors | p95 vs trivial | Throughput vs trivial |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of results) {
+    lines.push(
+      `| \`${r.method} ${r.path}\` | ${fmt(r.rps)} | ${fmtMs(r.p50)} | ${fmtMs(r.p95)} | ${fmtMs(r.p99)} | ${r.non2xx} | ${r.errors} | ${ratio(r.p95, base.p95)} | ${ratio(r.rps, base.rps, 3)} |`,
+    );
+  }
+  lines.push('');
+  lines.push('Status codes per endpoint (measured run):');
+  lines.push('');
+  for (const r of results) {
+    const codes = Object.entries(r.statusCodes).map(([c, n]) => `${c}: ${n}`).join(', ') || 'none';
+    lines.push(`- \`${r.method} ${r.path}\`: ${codes}; ${r.requests} responses in ${fmt(r.duration, 2)} s; timeouts ${r.timeouts}`);
+  }
+  lines.push('');
+  lines.push('Latencies: every response of the measured run (any status), timed by autocannon and recorded in an HdrHistogram (3 significant digits); p95 is not among autocannon\'s own percentiles. Requests/s: completed responses divided by the run\'s duration. "Errors" counts connection errors and timeouts. Ratios divide each endpoint\'s p95 and requests/s by those of `GET /q/health/live`.');
+  lines.push('');
+  return lines.join('\n');
+}
+
+async function main() {
+  assertLoopback(API_URL);
+
+  const header = [
+    `FitnessCRM benchmark against ${API_URL}: ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s per endpoint.`,
+    `The server must run with raised rate limits: ${Object.entries(RATE_LIMIT_ENV).map(([k, v]) => `${k}=${v}`).join(' ')}`,
+  ];
+  for (const l of header) log(l);
+
+  const live = await api('GET', '/q/health/live').catch((e) => {
+    throw new Error(`server not reachable at ${API_URL}: ${e.message}`);
+  });
+  expectStatus(live, [200], 'GET /q/health/live');
+
+  const { email, token } = await setup();
+  const auth = { authorization: `Bearer ${token}`, accept: 'application/json' };
+
+  const targets = [
+    { name: 'trivial', method: 'GET', path: '/q/health/live', headers: { accept: 'application/json' } },
+    {
+      name: 'login',
+      method: 'POST',
+      path: '/api/auth/login',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ email, password: PASSWORD }),
+    },
+    { name: 'clients', method: 'GET', path: '/api/clients?per_page=25', headers: auth },
+    { name: 'me', method: 'GET', path: '/api/auth/me', headers: auth },
+  ];
+
+  const results = [];
+  for (const target of targets) {
+    if (WARMUP > 0) {
+      log(`warm-up ${target.method} ${target.path} (${WARMUP} s)`);
+      await runAutocannon(target, WARMUP, null);
+    }
+    log(`measuring ${target.method} ${target.path} (${DURATION} s)`);
+    const hist = newHistogram();
+    const raw = await runAutocannon(target, DURATION, hist);
+    const s = summarize(target, raw, hist);
+    if (typeof hist.destroy === 'function') hist.destroy();
+    results.push(s);
+    log(`  ${fmt(s.rps)} req/s, p50 ${fmtMs(s.p50)} ms, p95 ${fmtMs(s.p95)} ms, p99 ${fmtMs(s.p99)} ms, non-2xx ${s.non2xx}, errors ${s.errors}`);
+    if (s.statusCodes['429']) {
+      log(`  warning: ${s.statusCodes['429']} responses were 429: the server's rate limits were not raised`);
+    }
+    if (s.statusCodes['401']) {
+      log(`  warning: ${s.statusCodes['401']} responses were 401 (token expired or rejected?)`);
+    }
+  }
+
+  const meta = {
+    date: new Date().toISOString(),
+    nproc: nproc(),
+    cpu: (os.cpus()[0] && os.cpus()[0].model.trim()) || 'unknown CPU',
+    memGiB: (os.totalmem() / 2 ** 30).toFixed(0),
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+  };
+  const md = report(results, meta);
+  process.stdout.write(md + '\n');
+  mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
+  writeFileSync(RESULTS_FILE, md + '\n');
+  log(`report written to ${path.relative(process.cwd(), RESULTS_FILE) || RESULTS_FILE}`);
+}
+
+main().catch((err) => {
+  process.stderr.write(`[bench] FAILED: ${err && err.stack ? err.stack : err}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# Runs the FitnessCRM load benchmark end to end on this machine:
+#   1. builds the JVM app if target/quarkus-app/quarkus-run.jar is missing (BUILD=1 forces it),
+#   2. generates a throwaway RSA key pair for the JWTs,
+#   3. starts the prod jar on 127.0.0.1:$BENCH_PORT (default 8089) with raised rate limits,
+#   4. waits for /q/health/ready, runs `node bench/run.mjs`, and stops the server.
+# Everything talks to loopback addresses only. PostgreSQL (127.0.0.1:5432) and
+# Redis (127.0.0.1:6379) must already be running; this script does not start them.
+#
+# Environment (all optional):
+#   BENCH_PORT=8089        port of the benchmarked server
+#   BENCH_TIMEOUT=900      hard limit in seconds for the whole node benchmark
+#   READY_TIMEOUT=180      seconds to wait for /q/health/ready
+#   BUILD=0|1              1 = always rebuild the jar first
+#   JAVA_OPTS              extra JVM options for the server (e.g. -Xmx1g)
+#   DATABASE_URL, REDIS_URL, MAIL_SERVER, MAIL_PORT   override the loopback defaults
+#   DURATION, CONNECTIONS, WARMUP, CLIENTS, TIMEOUT    passed through to bench/run.mjs
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+BENCH_PORT="${BENCH_PORT:-8089}"
+BENCH_TIMEOUT="${BENCH_TIMEOUT:-900}"
+READY_TIMEOUT="${READY_TIMEOUT:-180}"
+BASE_URL="http://127.0.0.1:${BENCH_PORT}"
+JAR="target/quarkus-app/quarkus-run.jar"
+
+DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
+MAIL_SERVER="${MAIL_SERVER:-127.0.0.1}"
+MAIL_PORT="${MAIL_PORT:-2525}"
+
+log() { printf '[bench/run.sh] %s\n' "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# Only loopback targets: host part of a URL (or a bare host) must be 127.x, localhost or ::1.
+is_loopback_host() {
+  case "$1" in
+    127.*|localhost|::1|'[::1]') return 0 ;;
+    *) return 1 ;;
+  esac
+}
+url_host() {
+  # scheme://[user[:pass]@]host[:port][/...] -> host
+  local rest="${1#*://}"
+  rest="${rest%%/*}"
+  rest="${rest##*@}"
+  case "$rest" in
+    \[*) printf '%s\n' "${rest%%]*}]" ;;
+    *) printf '%s\n' "${rest%%:*}" ;;
+  esac
+}
+for pair in "DATABASE_URL=$(url_host "$DATABASE_URL")" "REDIS_URL=$(url_host "$REDIS_URL")" "MAIL_SERVER=$MAIL_SERVER"; do
+  is_loopback_host "${pair#*=}" || die "${pair%%=*} must point at a loopback address (got '${pair#*=}')"
+done
+
+for tool in java node openssl curl timeout; do
+  command -v "$tool" >/dev/null 2>&1 || die "'$tool' is required"
+done
+
+# Dependencies must be reachable before we start anything.
+port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+db_host="$(url_host "$DATABASE_URL")"
+db_port="$(printf '%s' "${DATABASE_URL#*://}" | sed -E 's#^([^@/]*@)?(\[[^]]*\]|[^:/]*)(:([0-9]+))?.*#\4#')"
+port_open "${db_host//[\[\]]/}" "${db_port:-5432}" || die "PostgreSQL is not reachable at ${db_host}:${db_port:-5432}"
+redis_host="$(url_host "$REDIS_URL")"
+redis_port="$(printf '%s' "${REDIS_URL#*://}" | sed -E 's#^([^@/]*@)?(\[[^]]*\]|[^:/]*)(:([0-9]+))?.*#\4#')"
+port_open "${redis_host//[\[\]]/}" "${redis_port:-6379}" || die "Redis is not reachable at ${redis_host}:${redis_port:-6379}"
+if port_open 127.0.0.1 "$BENCH_PORT"; then
+  die "port ${BENCH_PORT} is already in use on 127.0.0.1; set BENCH_PORT"
+fi
+
+# 1. Build (JVM mode) when needed.
+if [[ "${BUILD:-0}" == "1" || ! -f "$JAR" ]]; then
+  if [[ -x ./mvnw ]]; then MVN=(./mvnw); else MVN=(mvn); fi
+  log "building with ${MVN[*]} -B package -DskipTests"
+  timeout 1800 "${MVN[@]}" -B package -DskipTests
+fi
+[[ -f "$JAR" ]] || die "$JAR not found after the build"
+
+# Benchmark dependencies (autocannon), pinned by bench/package-lock.json.
+if [[ ! -d bench/node_modules/autocannon ]]; then
+  log "installing bench dependencies (npm ci)"
+  (cd bench && npm ci --no-audit --no-fund)
+fi
+
+# 2. Throwaway JWT keys.
+WORKDIR="$(mktemp -d "${TMPDIR:-/tmp}/fitnesscrm-bench.XXXXXX")"
+SERVER_PID=""
+cleanup() {
+  local rc=$?
+  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    log "stopping server (pid $SERVER_PID)"
+    kill -TERM "$SERVER_PID" 2>/dev/null || true
+    for _ in $(seq 1 30); do
+      kill -0 "$SERVER_PID" 2>/dev/null || break
+      sleep 1
+    done
+    if kill -0 "$SERVER_PID" 2>/dev/null; then
+      log "server did not stop in 30 s; killing it"
+      kill -KILL "$SERVER_PID" 2>/dev/null || true
+    fi
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  if [[ $rc -ne 0 && -f "$WORKDIR/server.log" ]]; then
+    log "last lines of the server log:"
+    tail -n 40 "$WORKDIR/server.log" >&2 || true
+  fi
+  rm -rf "$WORKDIR"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORKDIR/jwt-private.pem" 2>/dev/null
+openssl pkey -in "$WORKDIR/jwt-private.pem" -pubout -out "$WORKDIR/jwt-public.pem" 2>/dev/null
+
+# 3. Start the prod jar, bound to loopback only, with the rate limits raised.
+log "starting $JAR on ${BASE_URL} (log: $WORKDIR/server.log)"
+log "rate limits raised for the benchmark: RATE_LIMIT_AUTH_PER_MINUTE=1000000 RATE_LIMIT_API_PER_MINUTE=10000000"
+# shellcheck disable=SC2086  # JAVA_OPTS is a list of options
+env \
+  QUARKUS_PROFILE=prod \
+  PORT="$BENCH_PORT" \
+  QUARKUS_HTTP_HOST=127.0.0.1 \
+  DATABASE_URL="$DATABASE_URL" \
+  JWT_PRIVATE_KEY="$(cat "$WORKDIR/jwt-private.pem")" \
+  JWT_PUBLIC_KEY="$(cat "$WORKDIR/jwt-public.pem")" \
+  JWT_KEY_ID=bench \
+  APP_BASE_URL="$BASE_URL" \
+  CORS_ORIGINS=http://localhost:5173 \
+  REDIS_URL="$REDIS_URL" \
+  MAIL_SERVER="$MAIL_SERVER" \
+  MAIL_PORT="$MAIL_PORT" \
+  MAIL_DEFAULT_SENDER=bench@localhost \
+  RATE_LIMIT_AUTH_PER_MINUTE=1000000 \
+  RATE_LIMIT_API_PER_MINUTE=10000000 \
+  java ${JAVA_OPTS:-} -jar "$JAR" >"$WORKDIR/server.log" 2>&1 &
+SERVER_PID=$!
+
+# 4. Wait for readiness (bounded), then benchmark (bounded).
+deadline=$((SECONDS + READY_TIMEOUT))
+until curl -fsS -o /dev/null --max-time 5 "${BASE_URL}/q/health/ready" 2>/dev/null; do
+  kill -0 "$SERVER_PID" 2>/dev/null || die "server exited during startup"
+  (( SECONDS < deadline )) || die "server not ready after ${READY_TIMEOUT} s"
+  sleep 1
+done
+log "server ready"
+
+API_URL="$BASE_URL" timeout --kill-after=10 "$BENCH_TIMEOUT" node bench/run.mjs
+log "done; report in bench/results/latest.md"

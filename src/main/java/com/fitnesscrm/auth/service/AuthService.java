@@ -1,0 +1,271 @@
+package com.fitnesscrm.auth.service;
+
+import com.fitnesscrm.auth.api.LoginResponse;
+import com.fitnesscrm.auth.api.MemberJoined;
+import com.fitnesscrm.auth.api.Requests;
+import com.fitnesscrm.auth.api.UserView;
+import com.fitnesscrm.auth.domain.Invitation;
+import com.fitnesscrm.auth.domain.Organization;
+import com.fitnesscrm.auth.domain.PasswordResetToken;
+import com.fitnesscrm.auth.domain.RefreshToken;
+import com.fitnesscrm.auth.domain.UserAccount;
+import com.fitnesscrm.common.config.AppConfig;
+import com.fitnesscrm.common.error.ApiException;
+import com.fitnesscrm.common.security.Caller;
+import com.fitnesscrm.common.security.RateLimiter;
+import com.fitnesscrm.common.security.Role;
+import com.fitnesscrm.common.security.SecureTokens;
+import com.fitnesscrm.common.web.Text;
+import com.fitnesscrm.notifications.service.EmailOutbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Registration, login, token refresh with rotation and reuse detection, logout, password change and reset,
+ * and invitation acceptance. Credential operations count against the per-account rate limit.
+ */
+@ApplicationScoped
+public class AuthService {
+
+    private static final Logger LOG = Logger.getLogger(AuthService.class);
+    private static final String INVALID_CREDENTIALS = "Invalid email or password";
+
+    private final PasswordService passwords;
+    private final TokenService tokens;
+    private final SecurityAudit audit;
+    private final RateLimiter rateLimiter;
+    private final EmailOutbox outbox;
+    private final AuthEmails emails;
+    private final Event<MemberJoined> memberJoined;
+    private final AppConfig config;
+
+    public AuthService(PasswordService passwords, TokenService tokens, SecurityAudit audit, RateLimiter rateLimiter,
+                       EmailOutbox outbox, AuthEmails emails, Event<MemberJoined> memberJoined, AppConfig config) {
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.audit = audit;
+        this.rateLimiter = rateLimiter;
+        this.outbox = outbox;
+        this.emails = emails;
+        this.memberJoined = memberJoined;
+        this.config = config;
+    }
+
+    /** A new organization with the registrant as its admin. A role in the request is never honoured. */
+    @Transactional
+    public LoginResponse register(Requests.Register request) {
+        String email = Text.normalizeEmail(request.email());
+        rateLimiter.enforceAccount(email);
+        passwords.requireStrong("password", request.password(), email, request.name());
+        if (UserAccount.findByEmail(email).isPresent()) {
+            throw ApiException.conflict("email_taken", "An account with this email already exists");
+        }
+        String name = Text.blankToNull(request.name()) == null ? email.substring(0, email.indexOf('@'))
+                : request.name().trim();
+        Organization organization = new Organization();
+        organization.name = Text.blankToNull(request.organizationName()) == null ? name + "'s studio"
+                : request.organizationName().trim();
+        organization.persist();
+
+        UserAccount admin = newAccount(organization.id, email, name, Role.ADMIN, request.password());
+        audit.record(SecurityAudit.REGISTERED, organization.id, admin.id, email,
+                request.role() == null ? null : Map.of("ignored_role", request.role()));
+        memberJoined.fire(new MemberJoined(organization.id, admin.id, admin.role, name, email, null));
+        admin.lastLogin = Instant.now();
+        return tokens.startSession(admin, "Registration successful");
+    }
+
+    @Transactional(dontRollbackOn = ApiException.class)
+    public LoginResponse login(Requests.Login request) {
+        String email = Text.normalizeEmail(request.email());
+        rateLimiter.enforceAccount(email);
+        UserAccount user = UserAccount.findByEmail(email).orElse(null);
+        if (user == null) {
+            passwords.spendEquivalentTime(request.password());
+            audit.record(SecurityAudit.LOGIN_FAILURE, null, null, email, Map.of("reason", "unknown_email"));
+            throw ApiException.unauthorized("invalid_credentials", INVALID_CREDENTIALS);
+        }
+        if (!passwords.matches(request.password(), user.passwordHash)) {
+            audit.record(SecurityAudit.LOGIN_FAILURE, user.organizationId, user.id, email,
+                    Map.of("reason", "wrong_password"));
+            throw ApiException.unauthorized("invalid_credentials", INVALID_CREDENTIALS);
+        }
+        if (!user.active) {
+            audit.record(SecurityAudit.LOGIN_FAILURE, user.organizationId, user.id, email,
+                    Map.of("reason", "disabled"));
+            throw new ApiException(403, "account_disabled", "This account is disabled");
+        }
+        user.lastLogin = Instant.now();
+        audit.record(SecurityAudit.LOGIN_SUCCESS, user.organizationId, user.id, email, null);
+        return tokens.startSession(user, "Login successful");
+    }
+
+    /**
+     * Rotates a refresh token. A token that was already used means it leaked (or a client misbehaved):
+     * the whole family is revoked, so the thief's newer token dies too.
+     */
+    @Transactional(dontRollbackOn = ApiException.class)
+    public LoginResponse refresh(String refreshToken) {
+        RefreshToken presented = RefreshToken.findByHashForUpdate(SecureTokens.sha256Hex(refreshToken))
+                .orElseThrow(AuthService::invalidRefresh);
+        Instant now = Instant.now();
+        if (presented.revokedAt != null) {
+            throw invalidRefresh();
+        }
+        if (presented.usedAt != null) {
+            int revoked = RefreshToken.revokeFamily(presented.familyId);
+            UserAccount owner = UserAccount.findById(presented.userId);
+            audit.record(SecurityAudit.REFRESH_REUSE, owner == null ? null : owner.organizationId, presented.userId,
+                    owner == null ? null : owner.email,
+                    Map.of("family_id", presented.familyId.toString(), "revoked_tokens", revoked));
+            LOG.warnf("Refresh token reuse for user %d: family %s revoked", presented.userId, presented.familyId);
+            throw ApiException.unauthorized("refresh_token_reused",
+                    "This refresh token was already used; all sessions of this login were signed out");
+        }
+        if (presented.expiresAt.isBefore(now)) {
+            throw invalidRefresh();
+        }
+        UserAccount user = UserAccount.findById(presented.userId);
+        if (user == null || !user.active) {
+            throw invalidRefresh();
+        }
+        presented.usedAt = now;
+        return tokens.continueSession(user, presented);
+    }
+
+    @Transactional
+    public void logout(Caller caller) {
+        String family = caller.familyId();
+        if (family != null) {
+            RefreshToken.revokeFamily(UUID.fromString(family));
+        }
+        audit.record(SecurityAudit.LOGOUT, caller.organizationId(), caller.userId(), caller.email(), null);
+    }
+
+    @Transactional
+    public void logoutEverywhere(Caller caller) {
+        int revoked = RefreshToken.revokeAllOfUser(caller.userId());
+        audit.record(SecurityAudit.LOGOUT_ALL, caller.organizationId(), caller.userId(), caller.email(),
+                Map.of("revoked_tokens", revoked));
+    }
+
+    public UserView me(Caller caller) {
+        return UserAccount.findInOrganization(caller.organizationId(), caller.userId())
+                .map(Views::user)
+                .orElseThrow(() -> ApiException.unauthorized("unauthorized", "This account no longer exists"));
+    }
+
+    /** Changes the caller's password and signs out every other session of theirs. */
+    @Transactional(dontRollbackOn = ApiException.class)
+    public void changePassword(Caller caller, Requests.ChangePassword request) {
+        UserAccount user = UserAccount.findInOrganization(caller.organizationId(), caller.userId())
+                .orElseThrow(() -> ApiException.unauthorized("unauthorized", "This account no longer exists"));
+        rateLimiter.enforceAccount(user.email);
+        if (!passwords.matches(request.currentPassword(), user.passwordHash)) {
+            throw ApiException.unauthorized("invalid_credentials", "The current password is not correct");
+        }
+        passwords.requireStrong("new_password", request.newPassword(), user.email, user.name);
+        setPassword(user, request.newPassword());
+        String family = caller.familyId();
+        if (family != null) {
+            RefreshToken.revokeAllOfUserExcept(user.id, UUID.fromString(family));
+        } else {
+            RefreshToken.revokeAllOfUser(user.id);
+        }
+        audit.record(SecurityAudit.PASSWORD_CHANGED, user.organizationId, user.id, user.email, null);
+    }
+
+    /** Emails a reset link when the account exists; the caller learns nothing either way. */
+    @Transactional
+    public void forgotPassword(String rawEmail) {
+        String email = Text.normalizeEmail(rawEmail);
+        rateLimiter.enforceAccount(email);
+        UserAccount user = UserAccount.findByEmail(email).filter(u -> u.active).orElse(null);
+        if (user == null) {
+            audit.record(SecurityAudit.PASSWORD_RESET_REQUESTED, null, null, email, Map.of("known", false));
+            return;
+        }
+        // One live link at a time: older unused links stop working.
+        PasswordResetToken.update("usedAt = ?1 where userId = ?2 and usedAt is null", Instant.now(), user.id);
+        String token = SecureTokens.generate();
+        PasswordResetToken reset = new PasswordResetToken();
+        reset.userId = user.id;
+        reset.tokenHash = SecureTokens.sha256Hex(token);
+        reset.expiresAt = Instant.now().plus(config.passwordResetTtl());
+        reset.persist();
+        outbox.queue(user.organizationId, emails.passwordReset(user.email, user.name, token, reset.expiresAt));
+        audit.record(SecurityAudit.PASSWORD_RESET_REQUESTED, user.organizationId, user.id, email, Map.of("known", true));
+    }
+
+    @Transactional
+    public void resetPassword(Requests.ResetPassword request) {
+        PasswordResetToken reset = PasswordResetToken.<PasswordResetToken>find("tokenHash",
+                        SecureTokens.sha256Hex(request.token()))
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional()
+                .filter(t -> t.usedAt == null && t.expiresAt.isAfter(Instant.now()))
+                .orElseThrow(() -> ApiException.badRequest("invalid_token",
+                        "This password-reset link is invalid, used or expired; ask for a new one"));
+        UserAccount user = UserAccount.findById(reset.userId);
+        rateLimiter.enforceAccount(user.email);
+        passwords.requireStrong("password", request.password(), user.email, user.name);
+        reset.usedAt = Instant.now();
+        setPassword(user, request.password());
+        RefreshToken.revokeAllOfUser(user.id);
+        audit.record(SecurityAudit.PASSWORD_RESET, user.organizationId, user.id, user.email, null);
+    }
+
+    /** Redeems an invitation: a new login in the inviting organization, with the invited role. */
+    @Transactional
+    public LoginResponse acceptInvitation(Requests.AcceptInvite request) {
+        Invitation invitation = Invitation.<Invitation>find("tokenHash", SecureTokens.sha256Hex(request.token()))
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional()
+                .filter(i -> "pending".equals(i.status(Instant.now())))
+                .orElseThrow(() -> ApiException.badRequest("invalid_token",
+                        "This invitation is invalid, already used, revoked or expired"));
+        rateLimiter.enforceAccount(invitation.email);
+        passwords.requireStrong("password", request.password(), invitation.email, invitation.name);
+        if (UserAccount.findByEmail(invitation.email).isPresent()) {
+            throw ApiException.conflict("email_taken", "An account with this email already exists; sign in instead");
+        }
+        String name = invitation.name == null ? invitation.email.substring(0, invitation.email.indexOf('@'))
+                : invitation.name;
+        UserAccount user = newAccount(invitation.organizationId, invitation.email, name, Role.of(invitation.role),
+                request.password());
+        invitation.acceptedAt = Instant.now();
+        user.lastLogin = Instant.now();
+        audit.record(SecurityAudit.INVITATION_ACCEPTED, user.organizationId, user.id, user.email,
+                Map.of("invitation_id", invitation.id, "role", invitation.role));
+        memberJoined.fire(new MemberJoined(user.organizationId, user.id, user.role, name, user.email,
+                invitation.invitedBy));
+        return tokens.startSession(user, "Invitation accepted");
+    }
+
+    UserAccount newAccount(long organizationId, String email, String name, Role role, String password) {
+        UserAccount user = new UserAccount();
+        user.organizationId = organizationId;
+        user.email = email;
+        user.name = name;
+        user.role = role.value();
+        user.passwordHash = passwords.hash(password);
+        user.persist();
+        return user;
+    }
+
+    private void setPassword(UserAccount user, String password) {
+        user.passwordHash = passwords.hash(password);
+        user.passwordChangedAt = Instant.now();
+        user.updatedAt = Instant.now();
+    }
+
+    private static ApiException invalidRefresh() {
+        return ApiException.unauthorized("invalid_refresh_token", "The refresh token is invalid or expired");
+    }
+}

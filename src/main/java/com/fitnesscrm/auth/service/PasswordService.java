@@ -1,0 +1,63 @@
+package com.fitnesscrm.auth.service;
+
+import com.fitnesscrm.common.config.AppConfig;
+import com.fitnesscrm.common.error.ApiException;
+import com.nulabinc.zxcvbn.Strength;
+import com.nulabinc.zxcvbn.Zxcvbn;
+import io.quarkus.elytron.security.common.BcryptUtil;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Password hashing (bcrypt, cost from config, at least 12 in production) and strength checks (zxcvbn). */
+@ApplicationScoped
+public class PasswordService {
+
+    static final int MIN_LENGTH = 8;
+    /** zxcvbn 0..4; 2 means "somewhat guessable": stops dictionary words, keyboard walks, names and dates. */
+    static final int MIN_SCORE = 2;
+
+    private final int cost;
+    private final Zxcvbn zxcvbn = new Zxcvbn();
+    /** Compared against on unknown emails, so a login takes as long whether or not the account exists. */
+    private final String dummyHash;
+
+    public PasswordService(AppConfig config) {
+        this.cost = config.password().bcryptCost();
+        this.dummyHash = BcryptUtil.bcryptHash("timing-equaliser", cost);
+    }
+
+    public String hash(String password) {
+        return BcryptUtil.bcryptHash(password, cost);
+    }
+
+    public boolean matches(String password, String hash) {
+        return BcryptUtil.matches(password, hash);
+    }
+
+    public void spendEquivalentTime(String password) {
+        BcryptUtil.matches(password, dummyHash);
+    }
+
+    /** Throws a 400 naming {@code field} when the password is too short or too easy to guess. */
+    public void requireStrong(String field, String password, String... personalInputs) {
+        if (password == null || password.length() < MIN_LENGTH) {
+            throw ApiException.invalidField(field, "must be at least " + MIN_LENGTH + " characters");
+        }
+        List<String> inputs = new ArrayList<>();
+        for (String input : personalInputs) {
+            if (input != null && !input.isBlank()) {
+                inputs.add(input);
+                inputs.addAll(List.of(input.split("[@.\\s]+")));
+            }
+        }
+        Strength strength = zxcvbn.measure(password, inputs);
+        if (strength.getScore() < MIN_SCORE) {
+            String warning = strength.getFeedback().getWarning();
+            throw ApiException.invalidField(field, "is too easy to guess"
+                    + (warning == null || warning.isBlank() ? "" : " (" + warning + ")")
+                    + ": use a longer mix of words, numbers and symbols");
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package com.fitnesscrm.clients.service;
+
+import com.fitnesscrm.clients.api.AssignmentView;
+import com.fitnesscrm.clients.api.ClientRequests;
+import com.fitnesscrm.clients.api.CrmFigures;
+import com.fitnesscrm.clients.domain.Assignment;
+import com.fitnesscrm.clients.domain.Client;
+import com.fitnesscrm.common.error.ApiException;
+import com.fitnesscrm.common.security.Caller;
+import com.fitnesscrm.trainers.api.TrainerDeleted;
+import com.fitnesscrm.trainers.service.TrainerService;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Trainer–client assignments and the CRM counters. */
+@ApplicationScoped
+public class AssignmentService {
+
+    private final ClientService clients;
+    private final TrainerService trainers;
+    private final EntityManager em;
+
+    public AssignmentService(ClientService clients, TrainerService trainers, EntityManager em) {
+        this.clients = clients;
+        this.trainers = trainers;
+        this.em = em;
+    }
+
+    /**
+     * Admins link any trainer and client of the organization. A trainer may share one of their own clients with
+     * a colleague (or themself), but cannot claim a client they do not already train.
+     */
+    @Transactional
+    public AssignmentView assign(Caller caller, ClientRequests.Assign request) {
+        if (caller.isClient()) {
+            throw ApiException.forbidden("Clients cannot assign trainers");
+        }
+        long org = caller.organizationId();
+        if (!trainers.exists(org, request.trainerId())) {
+            throw ApiException.notFound("Trainer");
+        }
+        Client client = clients.visible(caller, request.clientId())
+                .orElseThrow(() -> ApiException.notFound("Client"));
+        if (Assignment.linked(request.trainerId(), client.id)) {
+            throw ApiException.conflict("already_assigned", "This client is already assigned to this trainer");
+        }
+        return view(clients.link(org, request.trainerId(), client.id, request.notes()));
+    }
+
+    /** Admins see every assignment; a trainer sees their own; a client sees their trainers. */
+    public List<AssignmentView> list(Caller caller) {
+        long org = caller.organizationId();
+        Sort order = Sort.by("createdAt").and("id");
+        List<Assignment> rows;
+        if (caller.isAdmin()) {
+            rows = Assignment.list("organizationId = ?1 and deletedAt is null", order, org);
+        } else if (caller.isTrainer()) {
+            long trainerId = clients.callerTrainerId(caller).orElse(-1L);
+            rows = Assignment.list("organizationId = ?1 and trainerId = ?2 and deletedAt is null", order, org,
+                    trainerId);
+        } else {
+            long clientId = Client.findByUser(org, caller.userId()).map(c -> c.id).orElse(-1L);
+            rows = Assignment.list("organizationId = ?1 and clientId = ?2 and deletedAt is null", order, org,
+                    clientId);
+        }
+        return rows.stream().map(AssignmentService::view).toList();
+    }
+
+    @Transactional
+    public boolean unassign(Caller caller, long id) {
+        if (caller.isClient()) {
+            throw ApiException.forbidden("Clients cannot change assignments");
+        }
+        Optional<Assignment> found = Assignment.<Assignment>find("id = ?1 and organizationId = ?2 and deletedAt is null",
+                id, caller.organizationId()).firstResultOptional();
+        if (found.isPresent() && !caller.isAdmin()) {
+            long trainerId = clients.callerTrainerId(caller).orElse(-1L);
+            found = found.filter(a -> a.trainerId == trainerId);
+        }
+        found.ifPresent(a -> {
+            a.deletedAt = Instant.now();
+            a.status = "ended";
+        });
+        return found.isPresent();
+    }
+
+    public CrmFigures.Dashboard dashboard(Caller caller) {
+        requireStaff(caller);
+        long org = caller.organizationId();
+        return new CrmFigures.Dashboard(trainers.count(org), clients.count(org),
+                Assignment.count("organizationId = ?1 and deletedAt is null", org));
+    }
+
+    /** One aggregate query for the assignment figures. */
+    public CrmFigures.Stats stats(Caller caller) {
+        requireStaff(caller);
+        long org = caller.organizationId();
+        Object[] row = (Object[]) em.createQuery("select count(distinct a.trainerId), count(distinct a.clientId)"
+                        + " from Assignment a where a.organizationId = :org and a.deletedAt is null")
+                .setParameter("org", org)
+                .getSingleResult();
+        return new CrmFigures.Stats(trainers.count(org), clients.count(org), ((Number) row[0]).longValue(),
+                ((Number) row[1]).longValue());
+    }
+
+    void onTrainerDeleted(@Observes TrainerDeleted event) {
+        Assignment.endAllOfTrainer(event.organizationId(), event.trainerId());
+    }
+
+    private static void requireStaff(Caller caller) {
+        if (caller.isClient()) {
+            throw ApiException.forbidden("Clients cannot see organization figures");
+        }
+    }
+
+    static AssignmentView view(Assignment a) {
+        return new AssignmentView(a.id, a.trainerId, a.clientId, a.notes, a.status, a.createdAt, a.updatedAt,
+                a.deletedAt);
+    }
+}

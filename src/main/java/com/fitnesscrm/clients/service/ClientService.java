@@ -1,0 +1,283 @@
+package com.fitnesscrm.clients.service;
+
+import com.fitnesscrm.auth.api.MemberJoined;
+import com.fitnesscrm.auth.service.AccountService;
+import com.fitnesscrm.clients.api.ClientPage;
+import com.fitnesscrm.clients.api.ClientRequests;
+import com.fitnesscrm.clients.api.ClientView;
+import com.fitnesscrm.clients.domain.Assignment;
+import com.fitnesscrm.clients.domain.Client;
+import com.fitnesscrm.common.error.ApiException;
+import com.fitnesscrm.common.security.Caller;
+import com.fitnesscrm.common.security.Role;
+import com.fitnesscrm.common.web.PageRequest;
+import com.fitnesscrm.common.web.Text;
+import com.fitnesscrm.trainers.service.TrainerService;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Client records. Admins see the whole organization; a trainer sees only the clients assigned to them; a client
+ * sees only themself. A record the caller may not see is reported as not found, exactly like another tenant's.
+ */
+@ApplicationScoped
+public class ClientService {
+
+    private final AccountService accounts;
+    private final TrainerService trainers;
+
+    public ClientService(AccountService accounts, TrainerService trainers) {
+        this.accounts = accounts;
+        this.trainers = trainers;
+    }
+
+    public ClientPage list(Caller caller, ClientRequests.Filter filter, PageRequest page) {
+        if (caller.isClient()) {
+            throw ApiException.forbidden("Clients cannot list clients");
+        }
+        StringBuilder where = new StringBuilder("from Client c where c.organizationId = :org and c.deletedAt is null");
+        Parameters params = Parameters.with("org", caller.organizationId());
+        if (!caller.isAdmin()) {
+            where.append(" and exists (select 1 from Assignment a where a.clientId = c.id and a.trainerId = :trainer"
+                    + " and a.deletedAt is null)");
+            params.and("trainer", callerTrainerId(caller).orElse(-1L));
+        }
+        String search = Text.blankToNull(filter.search());
+        if (search != null) {
+            where.append(" and (lower(c.name) like :q escape '\\' or c.email like :q escape '\\'"
+                    + " or c.phone like :q escape '\\')");
+            params.and("q", Text.containsPattern(search));
+        }
+        String status = Text.blankToNull(filter.status());
+        if (status != null) {
+            where.append(" and c.status = :status");
+            params.and("status", status.toLowerCase());
+        }
+        String goals = Text.blankToNull(filter.goals());
+        if (goals != null) {
+            where.append(" and lower(c.goals) like :goals escape '\\'");
+            params.and("goals", Text.containsPattern(goals));
+        }
+        PanacheQuery<Client> query = Client.find(where + " order by lower(c.name), c.id", params);
+        long total = query.count();
+        List<ClientView> items = query.range(page.offset(), page.offset() + page.perPage() - 1).list()
+                .stream().map(ClientService::view).toList();
+        return new ClientPage(items, items, total, page.page(), page.perPage(), page.pages(total),
+                page.hasNext(total), page.hasPrev());
+    }
+
+    public Optional<ClientView> find(Caller caller, long id) {
+        return visible(caller, id).map(ClientService::view);
+    }
+
+    public Optional<ClientView> mine(Caller caller) {
+        return Client.findByUser(caller.organizationId(), caller.userId()).map(ClientService::view);
+    }
+
+    /** Admins and trainers add clients; a trainer's new client is assigned to that trainer. */
+    @Transactional
+    public ClientView create(Caller caller, ClientRequests.Create request) {
+        if (caller.isClient()) {
+            throw ApiException.forbidden("Clients cannot create clients");
+        }
+        long org = caller.organizationId();
+        Long trainerId = null;
+        if (!caller.isAdmin()) {
+            trainerId = callerTrainerId(caller)
+                    .orElseThrow(() -> ApiException.forbidden("Your login has no trainer profile"));
+        }
+        String email = Text.normalizeEmail(request.email());
+        if (Client.findByEmail(org, email).isPresent()) {
+            throw ApiException.conflict("email_taken", "A client with this email already exists");
+        }
+        Client client = new Client();
+        client.organizationId = org;
+        client.name = request.name().trim();
+        client.email = email;
+        client.phone = Text.blankToNull(request.phone());
+        client.age = request.age();
+        client.goals = Text.blankToNull(request.goals());
+        client.medicalConditions = Text.blankToNull(request.medicalConditions());
+        client.emergencyContact = Text.blankToNull(request.emergencyContact());
+        client.emergencyPhone = Text.blankToNull(request.emergencyPhone());
+        client.status = Text.blankToNull(request.status()) == null ? "active" : request.status();
+        client.membershipType = Text.blankToNull(request.membershipType());
+        if (Text.blankToNull(request.password()) != null) {
+            client.userId = accounts.createLogin(org, email, client.name, Role.CLIENT, request.password(),
+                    caller.userId());
+        }
+        client.persist();
+        if (trainerId != null) {
+            link(org, trainerId, client.id, null);
+        }
+        return view(client);
+    }
+
+    /**
+     * Admins and the client's trainers edit every field; a client edits their own contact, goals and health
+     * details, but not their status or membership.
+     */
+    @Transactional
+    public Optional<ClientView> update(Caller caller, long id, ClientRequests.Update request) {
+        Optional<Client> found = visible(caller, id);
+        found.ifPresent(client -> {
+            if (request.name() != null) {
+                if (request.name().isBlank()) {
+                    throw ApiException.invalidField("name", "must not be blank");
+                }
+                client.name = request.name().trim();
+            }
+            if (request.email() != null) {
+                String email = Text.normalizeEmail(request.email());
+                if (email.isEmpty()) {
+                    throw ApiException.invalidField("email", "must not be blank");
+                }
+                if (!email.equals(client.email) && Client.findByEmail(client.organizationId, email).isPresent()) {
+                    throw ApiException.conflict("email_taken", "A client with this email already exists");
+                }
+                client.email = email;
+            }
+            if (request.phone() != null) {
+                client.phone = Text.blankToNull(request.phone());
+            }
+            if (request.age() != null) {
+                client.age = request.age();
+            }
+            if (request.goals() != null) {
+                client.goals = Text.blankToNull(request.goals());
+            }
+            if (request.medicalConditions() != null) {
+                client.medicalConditions = Text.blankToNull(request.medicalConditions());
+            }
+            if (request.emergencyContact() != null) {
+                client.emergencyContact = Text.blankToNull(request.emergencyContact());
+            }
+            if (request.emergencyPhone() != null) {
+                client.emergencyPhone = Text.blankToNull(request.emergencyPhone());
+            }
+            if (!caller.isClient()) {
+                if (Text.blankToNull(request.status()) != null) {
+                    client.status = request.status();
+                }
+                if (request.membershipType() != null) {
+                    client.membershipType = Text.blankToNull(request.membershipType());
+                }
+            }
+            client.updatedAt = Instant.now();
+            if (client.userId != null) {
+                accounts.updateIdentity(client.organizationId, client.userId, client.email, client.name);
+            }
+        });
+        return found.map(ClientService::view);
+    }
+
+    /** Soft delete by an admin or the client's trainer: the login is disabled and assignments end. */
+    @Transactional
+    public boolean delete(Caller caller, long id) {
+        if (caller.isClient()) {
+            throw ApiException.forbidden("Clients cannot delete client records");
+        }
+        Optional<Client> found = visible(caller, id);
+        found.ifPresent(client -> {
+            client.deletedAt = Instant.now();
+            client.status = "inactive";
+            Assignment.endAllOfClient(client.organizationId, client.id);
+            if (client.userId != null) {
+                accounts.disable(client.organizationId, client.userId, caller.userId());
+            }
+        });
+        return found.isPresent();
+    }
+
+    @Transactional
+    public boolean setPassword(Caller caller, long id, String password) {
+        if (caller.isClient()) {
+            throw ApiException.forbidden("Use /api/auth/change-password to change your own password");
+        }
+        Optional<Client> found = visible(caller, id);
+        found.ifPresent(client -> {
+            if (client.userId == null) {
+                client.userId = accounts.createLogin(client.organizationId, client.email, client.name, Role.CLIENT,
+                        password, caller.userId());
+            } else {
+                accounts.setPassword(client.organizationId, client.userId, password, caller.userId());
+            }
+        });
+        return found.isPresent();
+    }
+
+    // ---- used by other features (through this service only) ----
+
+    /** True when the caller may see this client: admin, one of the client's trainers, or the client. */
+    public boolean canSee(Caller caller, long clientId) {
+        return visible(caller, clientId).isPresent();
+    }
+
+    public long count(long organizationId) {
+        return Client.count("organizationId = ?1 and deletedAt is null", organizationId);
+    }
+
+    Optional<Client> visible(Caller caller, long id) {
+        Optional<Client> client = Client.findLive(caller.organizationId(), id);
+        if (client.isEmpty() || caller.isAdmin()) {
+            return client;
+        }
+        if (caller.isClient()) {
+            return client.filter(c -> c.userId != null && c.userId == caller.userId());
+        }
+        Optional<Long> trainerId = callerTrainerId(caller);
+        return client.filter(c -> trainerId.isPresent() && Assignment.linked(trainerId.get(), c.id));
+    }
+
+    Optional<Long> callerTrainerId(Caller caller) {
+        return trainers.trainerIdOfUser(caller.organizationId(), caller.userId());
+    }
+
+    Assignment link(long organizationId, long trainerId, long clientId, String notes) {
+        Assignment assignment = new Assignment();
+        assignment.organizationId = organizationId;
+        assignment.trainerId = trainerId;
+        assignment.clientId = clientId;
+        assignment.notes = notes;
+        assignment.persist();
+        return assignment;
+    }
+
+    /** An invited client gets a record on joining, assigned to the trainer who invited them. */
+    void onMemberJoined(@Observes MemberJoined joined) {
+        if (!Role.CLIENT.value().equals(joined.role())) {
+            return;
+        }
+        Client client = Client.findByEmail(joined.organizationId(), joined.email())
+                .filter(c -> c.userId == null)
+                .orElseGet(Client::new);
+        boolean created = client.id == null;
+        client.organizationId = joined.organizationId();
+        client.userId = joined.userId();
+        client.email = joined.email();
+        if (client.name == null) {
+            client.name = joined.name();
+        }
+        client.updatedAt = Instant.now();
+        client.persist();
+        if (joined.invitedByUserId() != null) {
+            Client saved = client;
+            trainers.trainerIdOfUser(joined.organizationId(), joined.invitedByUserId())
+                    .filter(trainerId -> created || !Assignment.linked(trainerId, saved.id))
+                    .ifPresent(trainerId -> link(joined.organizationId(), trainerId, saved.id, null));
+        }
+    }
+
+    static ClientView view(Client c) {
+        return new ClientView(c.id, c.name, c.email, c.phone, c.age, c.goals, c.medicalConditions,
+                c.emergencyContact, c.emergencyPhone, c.status, c.membershipType, c.startDate, c.userId,
+                c.createdAt, c.updatedAt, c.deletedAt);
+    }
+}

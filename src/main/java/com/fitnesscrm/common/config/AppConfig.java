@@ -1,0 +1,61 @@
+package com.fitnesscrm.common.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Typed application settings; application.properties maps each to its environment variable. */
+@ConfigMapping(prefix = "app")
+public interface AppConfig {
+
+    /** Public URL of this API, used in links that emails and calendar feeds carry. */
+    String baseUrl();
+
+    /** Public URL of the single-page app, used for invitation and password-reset links. */
+    String frontendUrl();
+
+    /** CIDR ranges of reverse proxies whose X-Forwarded-For is believed (Railway's edge). */
+    Optional<List<String>> trustedProxies();
+
+    Jwt jwt();
+
+    RateLimit rateLimit();
+
+    Password password();
+
+    Duration invitationTtl();
+
+    Duration passwordResetTtl();
+
+    long maxJsonBytes();
+
+    @WithDefault("false")
+    boolean demoData();
+
+    interface Jwt {
+        String privateKey();
+
+        String keyId();
+
+        String issuer();
+
+        Duration accessTokenTtl();
+
+        Duration refreshTokenTtl();
+    }
+
+    interface RateLimit {
+        /** Credential endpoints: per client IP and per account, per minute. */
+        int authPerMinute();
+
+        /** Every other API call: per client IP, per minute. */
+        int apiPerMinute();
+    }
+
+    interface Password {
+        int bcryptCost();
+    }
+}

@@ -1,0 +1,22 @@
+package com.fitnesscrm.common.error;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/** The one error shape of the whole API; the SPA shows {@code error}. */
+@Schema(name = "Error", description = "Every error answer has this shape")
+public record ApiError(
+        @Schema(description = "Human-readable message", example = "Validation failed") String error,
+        @Schema(description = "HTTP status code", example = "400") int status,
+        @Schema(description = "Stable machine-readable code", example = "validation_failed") String code,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Per-field problems (validation errors only)") List<FieldError> details,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Extra machine-readable context, e.g. a conflicting record") Object conflict) {
+
+    public ApiError(String error, int status, String code) {
+        this(error, status, code, null, null);
+    }
+}

@@ -1,0 +1,194 @@
+package com.fitnesscrm.common.error;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Renders every failure as the API's JSON error shape: never HTML, never a stack trace, never a database message.
+ */
+public class ApiExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
+
+    @ServerExceptionMapper
+    public Response apiException(ApiException e) {
+        Response.ResponseBuilder builder = Response.status(e.status())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ApiError(e.getMessage(), e.status(), e.code(), e.details(), e.conflict()));
+        if (e.retryAfterSeconds() != null) {
+            builder.header("Retry-After", e.retryAfterSeconds());
+        }
+        if (e.status() == 401) {
+            builder.header("WWW-Authenticate", "Bearer");
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e) {
+        List<FieldError> details = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        String summary = details.stream().map(d -> d.field() + " " + d.message()).collect(Collectors.joining("; "));
+        return json(400, "validation_failed", "Validation failed: " + summary, details);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonProblem(JsonProcessingException e) {
+        return jsonError(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return unauthenticated();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return unauthenticated();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return json(403, "forbidden", "You do not have permission for this action", null);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonProcessingException jsonProblem) {
+            return jsonError(jsonProblem);
+        }
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        String code = switch (status) {
+            case 400 -> "bad_request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
+            case 413 -> "payload_too_large";
+            case 415 -> "unsupported_media_type";
+            default -> "http_" + status;
+        };
+        String message = switch (status) {
+            case 404 -> "Not found";
+            case 405 -> "Method not allowed";
+            case 415 -> "Unsupported media type: send application/json";
+            default -> e.getMessage() == null ? "Request failed" : e.getMessage();
+        };
+        Response response = json(status, code, message, null);
+        if (status == 405 && e.getResponse().getHeaderString("Allow") != null) {
+            return Response.fromResponse(response).header("Allow", e.getResponse().getHeaderString("Allow")).build();
+        }
+        return response;
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e) {
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error, reference %s", reference);
+        return json(500, "internal_error", "Internal server error (reference " + reference + ")", null);
+    }
+
+    private static Response jsonError(JsonProcessingException e) {
+        if (e instanceof JsonParseException) {
+            return json(400, "malformed_json", "Malformed JSON: " + e.getOriginalMessage(), null);
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            String message;
+            if (e instanceof InvalidFormatException invalid) {
+                message = "must be " + describe(invalid.getTargetType()) + " (got " + quote(invalid.getValue()) + ")";
+            } else if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+                message = "must be " + describe(mismatched.getTargetType());
+            } else {
+                message = "has an invalid value";
+            }
+            return json(400, "validation_failed", "Validation failed: " + field + " " + message,
+                    List.of(new FieldError(field, message)));
+        }
+        if (e instanceof MismatchedInputException) {
+            return json(400, "malformed_json", "The request body must be a JSON object", null);
+        }
+        return json(400, "malformed_json", "Malformed JSON", null);
+    }
+
+    private static String quote(Object value) {
+        return value instanceof String s ? "\"" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "\"" : String.valueOf(value);
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "a valid value";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Double.class || type == double.class || type == Float.class || type == java.math.BigDecimal.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase();
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "an ISO-8601 date or date-time";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        return "an object";
+    }
+
+    private static Response unauthenticated() {
+        return Response.status(401)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .header("WWW-Authenticate", "Bearer")
+                .entity(new ApiError("Authentication required: send a valid bearer token", 401, "unauthorized"))
+                .build();
+    }
+
+    static Response json(int status, String code, String message, List<FieldError> details) {
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ApiError(message, status, code, details, null))
+                .build();
+    }
+
+    /** Validation paths look like "register.body.email"; the field is the last node, in the API's snake_case. */
+    private static String fieldName(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        String last = path.substring(path.lastIndexOf('.') + 1);
+        return last.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
+    }
+}

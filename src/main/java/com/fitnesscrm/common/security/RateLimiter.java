@@ -1,0 +1,84 @@
+package com.fitnesscrm.common.security;
+
+import com.fitnesscrm.common.config.AppConfig;
+import com.fitnesscrm.common.error.ApiException;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
+import io.quarkus.redis.datasource.value.ReactiveValueCommands;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Fixed one-minute windows counted in Redis, so a limit holds across every replica.
+ * When Redis cannot be reached, ordinary API limits fail open (the API keeps serving) while credential limits
+ * fail closed: a brute-force attempt must never gain from an outage.
+ */
+@ApplicationScoped
+public class RateLimiter {
+
+    private static final Logger LOG = Logger.getLogger(RateLimiter.class);
+    private static final Duration REDIS_TIMEOUT = Duration.ofSeconds(2);
+
+    public enum Bucket { AUTH_IP, AUTH_ACCOUNT, API_IP }
+
+    /** Outcome of one counted request. {@code degraded} means Redis could not be asked. */
+    public record Decision(boolean allowed, long limit, long remaining, long retryAfterSeconds, boolean degraded) {
+    }
+
+    private final ReactiveValueCommands<String, Long> counters;
+    private final ReactiveKeyCommands<String> keys;
+    private final AppConfig config;
+    private final AtomicReference<Instant> lastRedisFailure = new AtomicReference<>();
+
+    public RateLimiter(ReactiveRedisDataSource redis, AppConfig config) {
+        this.counters = redis.value(Long.class);
+        this.keys = redis.key();
+        this.config = config;
+    }
+
+    public Uni<Decision> hit(Bucket bucket, String subject) {
+        long limit = bucket == Bucket.API_IP ? config.rateLimit().apiPerMinute() : config.rateLimit().authPerMinute();
+        long now = Instant.now().getEpochSecond();
+        long window = now / 60;
+        long retryAfter = Math.max(1, (window + 1) * 60 - now);
+        String key = "rl:" + bucket.name().toLowerCase(Locale.ROOT) + ":" + subject + ":" + window;
+        return counters.incr(key)
+                .call(count -> count == 1 ? keys.expire(key, Duration.ofSeconds(61)) : Uni.createFrom().voidItem())
+                .ifNoItem().after(REDIS_TIMEOUT).fail()
+                .map(count -> {
+                    lastRedisFailure.set(null);
+                    return new Decision(count <= limit, limit, Math.max(0, limit - count), retryAfter, false);
+                })
+                .onFailure().recoverWithItem(failure -> {
+                    lastRedisFailure.set(Instant.now());
+                    LOG.warnf("Rate limiter cannot reach Redis (%s); %s", failure.getMessage(),
+                            bucket == Bucket.API_IP ? "serving without the API limit" : "refusing credential requests");
+                    return new Decision(bucket == Bucket.API_IP, limit, 0, retryAfter, true);
+                });
+    }
+
+    /** For services on worker threads: counts one attempt against an account and throws when over the limit. */
+    public void enforceAccount(String account) {
+        if (account == null || account.isBlank()) {
+            return;
+        }
+        Decision decision = hit(Bucket.AUTH_ACCOUNT, account.trim().toLowerCase(Locale.ROOT)).await().indefinitely();
+        if (!decision.allowed()) {
+            throw decision.degraded()
+                    ? new ApiException(503, "rate_limiter_unavailable",
+                    "Sign-in is temporarily unavailable, try again shortly", null, null, 30L)
+                    : ApiException.tooManyRequests(decision.retryAfterSeconds());
+        }
+    }
+
+    /** True while the last Redis call failed; health reports the API as degraded. */
+    public boolean degraded() {
+        return lastRedisFailure.get() != null;
+    }
+}

@@ -1,0 +1,99 @@
+package com.fitnesscrm.demo;
+
+import com.fitnesscrm.auth.api.LoginResponse;
+import com.fitnesscrm.auth.api.Requests;
+import com.fitnesscrm.auth.service.AccountService;
+import com.fitnesscrm.auth.service.AuthService;
+import com.fitnesscrm.clients.api.ClientRequests;
+import com.fitnesscrm.clients.api.ClientView;
+import com.fitnesscrm.clients.service.AssignmentService;
+import com.fitnesscrm.clients.service.ClientService;
+import com.fitnesscrm.common.config.AppConfig;
+import com.fitnesscrm.common.security.Caller;
+import com.fitnesscrm.common.security.Role;
+import com.fitnesscrm.trainers.api.TrainerRequests;
+import com.fitnesscrm.trainers.api.TrainerView;
+import com.fitnesscrm.trainers.service.TrainerService;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import org.jboss.logging.Logger;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Dev mode's demo organization: an admin, two trainers and a dozen clients, created once through the same
+ * services the API uses. The logins are listed in the README.
+ */
+@ApplicationScoped
+public class DemoDataLoader {
+
+    private static final Logger LOG = Logger.getLogger(DemoDataLoader.class);
+
+    public static final String ADMIN_EMAIL = "admin@demo.fitnesscrm.app";
+    public static final String ADMIN_PASSWORD = "Demo-Admin-2026!";
+    public static final String TRAINER_PASSWORD = "Demo-Trainer-2026!";
+    public static final String CLIENT_PASSWORD = "Demo-Client-2026!";
+
+    private static final List<String[]> CLIENTS = List.of(
+            new String[]{"Riley Morgan", "riley@demo.fitnesscrm.app", "34", "Run a half marathon", "active"},
+            new String[]{"Casey Patel", "casey@demo.fitnesscrm.app", "41", "Lose 8 kg", "active"},
+            new String[]{"Jamie Chen", "jamie@demo.fitnesscrm.app", "28", "First pull-up", "active"},
+            new String[]{"Avery Brooks", "avery@demo.fitnesscrm.app", "52", "Mobility and back health", "active"},
+            new String[]{"Quinn Rivera", "quinn@demo.fitnesscrm.app", "23", "Powerlifting meet", "active"},
+            new String[]{"Morgan Lee", "morgan@demo.fitnesscrm.app", "37", "Post-natal strength", "pending"},
+            new String[]{"Drew Santos", "drew@demo.fitnesscrm.app", "45", "Lower blood pressure", "active"},
+            new String[]{"Skyler Kim", "skyler@demo.fitnesscrm.app", "31", "Build muscle", "active"},
+            new String[]{"Harper Davis", "harper@demo.fitnesscrm.app", "60", "Balance and strength", "inactive"},
+            new String[]{"Rowan Ali", "rowan@demo.fitnesscrm.app", "19", "Sprint speed", "active"},
+            new String[]{"Emerson Ford", "emerson@demo.fitnesscrm.app", "48", "Ski season prep", "active"},
+            new String[]{"Finley Novak", "finley@demo.fitnesscrm.app", "26", "General fitness", "active"});
+
+    private final AppConfig config;
+    private final AuthService auth;
+    private final AccountService accounts;
+    private final TrainerService trainers;
+    private final ClientService clients;
+    private final AssignmentService assignments;
+
+    public DemoDataLoader(AppConfig config, AuthService auth, AccountService accounts, TrainerService trainers,
+                          ClientService clients, AssignmentService assignments) {
+        this.config = config;
+        this.auth = auth;
+        this.accounts = accounts;
+        this.trainers = trainers;
+        this.clients = clients;
+        this.assignments = assignments;
+    }
+
+    @ActivateRequestContext
+    void onStart(@Observes StartupEvent event) {
+        if (!config.demoData() || accounts.emailRegistered(ADMIN_EMAIL)) {
+            return;
+        }
+        LOG.info("Loading the demo organization (dev mode)");
+        LoginResponse admin = auth.register(new Requests.Register(ADMIN_EMAIL, ADMIN_PASSWORD, "Sam Admin",
+                "Peak Performance Studio (demo)", null));
+        Caller adminCaller = Caller.of(admin.user().id(), admin.user().organizationId(), Role.ADMIN, ADMIN_EMAIL);
+
+        TrainerView alex = trainers.create(adminCaller, new TrainerRequests.Create("Alex Strong",
+                "alex@demo.fitnesscrm.app", TRAINER_PASSWORD, "+1 555 0101", "Strength & conditioning",
+                "NSCA-CSCS", 8, "Former collegiate rower; loves a deadlift PR.", new BigDecimal("75.00"), true));
+        TrainerView blair = trainers.create(adminCaller, new TrainerRequests.Create("Blair Swift",
+                "blair@demo.fitnesscrm.app", TRAINER_PASSWORD, "+1 555 0102", "Endurance & mobility",
+                "ACE-CPT", 5, "Marathoner and yoga teacher.", new BigDecimal("60.00"), true));
+
+        for (int i = 0; i < CLIENTS.size(); i++) {
+            String[] c = CLIENTS.get(i);
+            ClientView client = clients.create(adminCaller, new ClientRequests.Create(c[0], c[1], CLIENT_PASSWORD,
+                    "+1 555 02" + String.format("%02d", i), Integer.valueOf(c[2]), c[3],
+                    i % 4 == 0 ? "Mild asthma" : null, "Emergency contact of " + c[0].split(" ")[0],
+                    "+1 555 09" + String.format("%02d", i), c[4], i % 3 == 0 ? "premium" : "standard"));
+            long trainerId = i % 2 == 0 ? alex.id() : blair.id();
+            assignments.assign(adminCaller, new ClientRequests.Assign(trainerId, client.id(), "Demo assignment"));
+        }
+        LOG.infof("Demo data ready: sign in as %s / %s", ADMIN_EMAIL, ADMIN_PASSWORD);
+    }
+}
