@@ -59,9 +59,9 @@ public class ClientResource {
             @Parameter(description = "Matches name, email or phone") @QueryParam("search") String search,
             @Parameter(description = "active, inactive or pending") @QueryParam("status") String status,
             @Parameter(description = "Substring of the goals") @QueryParam("goals") String goals,
-            @Parameter(description = "Page number, from 1") @QueryParam("page") Integer page,
-            @Parameter(description = "Page size, 1 to 1000 (default 25)") @QueryParam("per_page") Integer perPage) {
-        return clients.list(caller, new ClientRequests.Filter(search, status, goals), PageRequest.of(page, perPage));
+            @Parameter(description = "Page number, from 1") @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to 1000 (default 25)") @QueryParam("per_page") String perPage) {
+        return clients.list(caller, new ClientRequests.Filter(search, status, goals), PageRequest.parse(page, perPage));
     }
 
     @GET

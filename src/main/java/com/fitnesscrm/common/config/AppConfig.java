@@ -35,6 +35,18 @@ public interface AppConfig {
     @WithDefault("false")
     boolean demoData();
 
+    Outbox outbox();
+
+    interface Outbox {
+        /** Emails claimed per dispatcher run. */
+        @WithDefault("20")
+        int batchSize();
+
+        /** How often the dispatcher looks for due emails. */
+        @WithDefault("15s")
+        String interval();
+    }
+
     interface Jwt {
         String privateKey();
 

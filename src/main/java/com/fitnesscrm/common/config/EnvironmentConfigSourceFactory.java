@@ -41,6 +41,10 @@ public class EnvironmentConfigSourceFactory implements ConfigSourceFactory {
         List<String> profiles = context.getProfiles();
         boolean prod = profiles == null || profiles.isEmpty() || profiles.contains("prod");
         boolean dev = profiles != null && profiles.contains("dev");
+        // Dev Services only run under quarkus:dev with a Docker engine; the packaged app in the dev profile
+        // (the README's run command) and machines without Docker use the local servers.
+        boolean localServers = dev && !(io.quarkus.runtime.LaunchMode.current() == io.quarkus.runtime.LaunchMode.DEVELOPMENT
+                && DockerProbe.engineAvailable());
 
         Map<String, String> derived = new HashMap<>();
         Map<String, String> fallbacks = new HashMap<>();
@@ -48,7 +52,7 @@ public class EnvironmentConfigSourceFactory implements ConfigSourceFactory {
         String databaseUrl = value(context, "DATABASE_URL");
         if (databaseUrl != null) {
             derived.putAll(DatabaseUrl.parse(databaseUrl).toQuarkusProperties());
-        } else if (dev && !DockerProbe.engineAvailable()) {
+        } else if (localServers) {
             derived.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
             derived.put("quarkus.datasource.username", "postgres");
             derived.put("quarkus.datasource.password", "");
@@ -57,7 +61,7 @@ public class EnvironmentConfigSourceFactory implements ConfigSourceFactory {
         String redisUrl = value(context, "REDIS_URL");
         if (redisUrl != null) {
             derived.put("quarkus.redis.hosts", redisUrl);
-        } else if (dev && !DockerProbe.engineAvailable()) {
+        } else if (localServers) {
             derived.put("quarkus.redis.hosts", "redis://127.0.0.1:6379/0");
         }
 

@@ -44,6 +44,11 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e) {
+        boolean missingBody = e.getConstraintViolations().stream()
+                .anyMatch(v -> v.getInvalidValue() == null && isParameter(v));
+        if (missingBody) {
+            return json(400, "missing_body", "A JSON request body is required", null);
+        }
         List<FieldError> details = e.getConstraintViolations().stream()
                 .map(v -> new FieldError(fieldName(v), v.getMessage()))
                 .sorted(Comparator.comparing(FieldError::field))
@@ -54,6 +59,22 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response jsonProblem(JsonProcessingException e) {
+        return jsonError(e);
+    }
+
+    // The REST layer ships mappers for these subtypes; ours must be as specific to take precedence.
+    @ServerExceptionMapper
+    public Response jsonParse(JsonParseException e) {
+        return jsonError(e);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonMismatch(MismatchedInputException e) {
+        return jsonError(e);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonInvalidFormat(InvalidFormatException e) {
         return jsonError(e);
     }
 
@@ -114,8 +135,8 @@ public class ApiExceptionMappers {
     }
 
     private static Response jsonError(JsonProcessingException e) {
-        if (e instanceof JsonParseException) {
-            return json(400, "malformed_json", "Malformed JSON: " + e.getOriginalMessage(), null);
+        if (e instanceof JsonParseException || e.getCause() instanceof JsonParseException) {
+            return json(400, "malformed_json", "Malformed JSON: the request body is not valid JSON", null);
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
@@ -183,6 +204,15 @@ public class ApiExceptionMappers {
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ApiError(message, status, code, details, null))
                 .build();
+    }
+
+    /** A violation on the method parameter itself (path "method.param"), not on one of its fields. */
+    private static boolean isParameter(ConstraintViolation<?> violation) {
+        int nodes = 0;
+        for (var ignored : violation.getPropertyPath()) {
+            nodes++;
+        }
+        return nodes == 2;
     }
 
     /** Validation paths look like "register.body.email"; the field is the last node, in the API's snake_case. */

@@ -23,6 +23,11 @@ public record PageRequest(int page, int perPage) {
         return new PageRequest(p, size);
     }
 
+    /** From raw query strings, so "abc" is a 400 naming the parameter rather than a bare 404. */
+    public static PageRequest parse(String page, String perPage) {
+        return of(QueryValues.integer("page", page), QueryValues.integer("per_page", perPage));
+    }
+
     public int offset() {
         return (page - 1) * perPage;
     }

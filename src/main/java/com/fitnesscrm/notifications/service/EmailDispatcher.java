@@ -6,7 +6,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import com.fitnesscrm.common.config.AppConfig;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -27,12 +27,12 @@ public class EmailDispatcher {
     private final SmtpSender sender;
     private final int batchSize;
 
-    public EmailDispatcher(SmtpSender sender, @ConfigProperty(name = "app.outbox.batch-size") int batchSize) {
+    public EmailDispatcher(SmtpSender sender, AppConfig config) {
         this.sender = sender;
-        this.batchSize = batchSize;
+        this.batchSize = config.outbox().batchSize();
     }
 
-    @Scheduled(every = "${app.outbox.interval:15s}", delayed = "5s",
+    @Scheduled(every = "${app.outbox.interval}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void deliverDue() {

@@ -5,6 +5,7 @@ import com.fitnesscrm.common.error.ApiException;
 import com.fitnesscrm.common.security.CurrentUser;
 import com.fitnesscrm.common.web.MessageResponse;
 import com.fitnesscrm.common.web.PageRequest;
+import com.fitnesscrm.common.web.QueryValues;
 import com.fitnesscrm.trainers.api.TrainerPage;
 import com.fitnesscrm.trainers.api.TrainerRequests;
 import com.fitnesscrm.trainers.api.TrainerView;
@@ -57,11 +58,11 @@ public class TrainerResource {
     public TrainerPage list(
             @Parameter(description = "Matches name, email or phone") @QueryParam("search") String search,
             @Parameter(description = "Substring of the specialization") @QueryParam("specialization") String specialization,
-            @QueryParam("active") Boolean active,
-            @Parameter(description = "Page number, from 1") @QueryParam("page") Integer page,
-            @Parameter(description = "Page size, 1 to 1000 (default 25)") @QueryParam("per_page") Integer perPage) {
-        return trainers.list(caller, new TrainerRequests.Filter(search, specialization, active),
-                PageRequest.of(page, perPage));
+            @Parameter(description = "true or false") @QueryParam("active") String active,
+            @Parameter(description = "Page number, from 1") @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to 1000 (default 25)") @QueryParam("per_page") String perPage) {
+        return trainers.list(caller, new TrainerRequests.Filter(search, specialization, QueryValues.bool("active", active)),
+                PageRequest.parse(page, perPage));
     }
 
     @GET

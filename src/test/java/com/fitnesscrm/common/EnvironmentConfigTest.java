@@ -1,0 +1,56 @@
+package com.fitnesscrm.common;
+
+import com.fitnesscrm.common.config.EnvironmentConfigSourceFactory;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.PropertiesConfigSource;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EnvironmentConfigTest {
+
+    private static SmallRyeConfig configWith(Map<String, String> environment) {
+        return new SmallRyeConfigBuilder()
+                .withProfile("prod")
+                .withSources(new PropertiesConfigSource(environment, "env", 300))
+                .withSources(new EnvironmentConfigSourceFactory())
+                .build();
+    }
+
+    @Test
+    void railwayDatabaseUrlBecomesJdbcSettings() {
+        SmallRyeConfig config = configWith(Map.of(
+                "DATABASE_URL", "postgresql://app:p%40ss@db.internal:6543/railway?sslmode=require"));
+        assertEquals("jdbc:postgresql://db.internal:6543/railway?sslmode=require",
+                config.getValue("quarkus.datasource.jdbc.url", String.class));
+        assertEquals("app", config.getValue("quarkus.datasource.username", String.class));
+        assertEquals("p@ss", config.getValue("quarkus.datasource.password", String.class));
+    }
+
+    @Test
+    void herokuStylePostgresSchemeAndDefaultPortWork() {
+        SmallRyeConfig config = configWith(Map.of("DATABASE_URL", "postgres://u:pw@host/db"));
+        assertEquals("jdbc:postgresql://host:5432/db", config.getValue("quarkus.datasource.jdbc.url", String.class));
+    }
+
+    @Test
+    void redisUrlAndMailTlsAreTranslated() {
+        SmallRyeConfig config = configWith(Map.of("REDIS_URL", "redis://default:secret@redis.internal:6379",
+                "MAIL_USE_TLS", "false"));
+        assertEquals("redis://default:secret@redis.internal:6379", config.getValue("quarkus.redis.hosts", String.class));
+        assertEquals("DISABLED", config.getValue("quarkus.mailer.start-tls", String.class));
+        assertEquals("REQUIRED", configWith(Map.of("MAIL_USE_TLS", "True"))
+                .getValue("quarkus.mailer.start-tls", String.class));
+    }
+
+    @Test
+    void prodNeverInventsASigningKey() {
+        SmallRyeConfig config = configWith(Map.of());
+        assertTrue(config.getOptionalValue("JWT_PRIVATE_KEY", String.class).isEmpty());
+        assertTrue(config.getOptionalValue("mp.jwt.verify.publickey", String.class).isEmpty());
+    }
+}
