@@ -1,7 +1,14 @@
 -- Identity, access and the people of an organization (issue 2).
 -- Every table of business data carries organization_id; every API query filters on it.
 
-CREATE EXTENSION IF NOT EXISTS pg_trgm;
+-- Trigram indexes serve the "contains" searches of the trainer and client lists. The extension is installed once
+-- per database, in public, so every schema (dev and test share a database) finds its operator classes there.
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN
+        CREATE EXTENSION pg_trgm WITH SCHEMA public;
+    END IF;
+END $$;
 
 CREATE TABLE organizations (
     id          BIGSERIAL PRIMARY KEY,
@@ -124,9 +131,9 @@ CREATE TABLE trainers (
 CREATE UNIQUE INDEX trainers_org_email_key ON trainers (organization_id, email) WHERE deleted_at IS NULL;
 CREATE UNIQUE INDEX trainers_user_key ON trainers (user_id) WHERE deleted_at IS NULL;
 CREATE INDEX trainers_org_name_idx ON trainers (organization_id, lower(name), id) WHERE deleted_at IS NULL;
-CREATE INDEX trainers_name_trgm ON trainers USING gin (lower(name) gin_trgm_ops);
-CREATE INDEX trainers_email_trgm ON trainers USING gin (email gin_trgm_ops);
-CREATE INDEX trainers_phone_trgm ON trainers USING gin (phone gin_trgm_ops);
+CREATE INDEX trainers_name_trgm ON trainers USING gin (lower(name) public.gin_trgm_ops);
+CREATE INDEX trainers_email_trgm ON trainers USING gin (email public.gin_trgm_ops);
+CREATE INDEX trainers_phone_trgm ON trainers USING gin (phone public.gin_trgm_ops);
 
 CREATE TABLE clients (
     id                  BIGSERIAL PRIMARY KEY,
@@ -151,10 +158,10 @@ CREATE UNIQUE INDEX clients_org_email_key ON clients (organization_id, email) WH
 CREATE UNIQUE INDEX clients_user_key ON clients (user_id) WHERE deleted_at IS NULL;
 CREATE INDEX clients_org_name_idx ON clients (organization_id, lower(name), id) WHERE deleted_at IS NULL;
 CREATE INDEX clients_org_status_idx ON clients (organization_id, status) WHERE deleted_at IS NULL;
-CREATE INDEX clients_name_trgm ON clients USING gin (lower(name) gin_trgm_ops);
-CREATE INDEX clients_email_trgm ON clients USING gin (email gin_trgm_ops);
-CREATE INDEX clients_phone_trgm ON clients USING gin (phone gin_trgm_ops);
-CREATE INDEX clients_goals_trgm ON clients USING gin (lower(goals) gin_trgm_ops);
+CREATE INDEX clients_name_trgm ON clients USING gin (lower(name) public.gin_trgm_ops);
+CREATE INDEX clients_email_trgm ON clients USING gin (email public.gin_trgm_ops);
+CREATE INDEX clients_phone_trgm ON clients USING gin (phone public.gin_trgm_ops);
+CREATE INDEX clients_goals_trgm ON clients USING gin (lower(goals) public.gin_trgm_ops);
 
 CREATE TABLE trainer_client_assignments (
     id               BIGSERIAL PRIMARY KEY,

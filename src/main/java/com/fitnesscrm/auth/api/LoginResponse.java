@@ -2,6 +2,8 @@ package com.fitnesscrm.auth.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+// Returned inside JAX-RS Responses, where the native build cannot see the type: register it.
+@io.quarkus.runtime.annotations.RegisterForReflection
 @Schema(name = "LoginResponse", description = "Tokens after login, registration, invitation acceptance or refresh")
 public record LoginResponse(
         @Schema(example = "Login successful") String message,

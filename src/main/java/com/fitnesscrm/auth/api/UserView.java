@@ -4,6 +4,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 
+// Returned inside JAX-RS Responses, where the native build cannot see the type: register it.
+@io.quarkus.runtime.annotations.RegisterForReflection
 @Schema(name = "User", description = "A login of the organization")
 public record UserView(
         @Schema(example = "12") long id,

@@ -6,6 +6,8 @@ import java.time.Instant;
 
 @Schema(name = "Client", description = "A client. Medical conditions and emergency contacts are only ever shown"
         + " to the client, their trainers and admins.")
+// Returned inside JAX-RS Responses, where the native build cannot see the type: register it.
+@io.quarkus.runtime.annotations.RegisterForReflection
 public record ClientView(
         long id,
         @Schema(example = "Riley Client") String name,

@@ -53,7 +53,8 @@ public class EnvironmentConfigSourceFactory implements ConfigSourceFactory {
         if (databaseUrl != null) {
             derived.putAll(DatabaseUrl.parse(databaseUrl).toQuarkusProperties());
         } else if (localServers) {
-            derived.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
+            derived.put("quarkus.datasource.jdbc.url",
+                    "jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=fitnesscrm_dev,public");
             derived.put("quarkus.datasource.username", "postgres");
             derived.put("quarkus.datasource.password", "");
         }

@@ -6,6 +6,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 
 /** The one error shape of the whole API; the SPA shows {@code error}. */
+// Returned inside JAX-RS Responses, where the native build cannot see the type: register it.
+@io.quarkus.runtime.annotations.RegisterForReflection
 @Schema(name = "Error", description = "Every error answer has this shape")
 public record ApiError(
         @Schema(description = "Human-readable message", example = "Validation failed") String error,

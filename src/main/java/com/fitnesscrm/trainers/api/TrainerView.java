@@ -5,6 +5,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+// Returned inside JAX-RS Responses, where the native build cannot see the type: register it.
+@io.quarkus.runtime.annotations.RegisterForReflection
 @Schema(name = "Trainer")
 public record TrainerView(
         long id,
