@@ -35,15 +35,25 @@ class FrontendContractIT {
 
     private static int run(List<String> command, long timeoutSeconds, String... environment) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).directory(PACKAGE.toFile())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT);
+                .redirectErrorStream(true);
         for (int i = 0; i + 1 < environment.length; i += 2) {
             builder.environment().put(environment[i], environment[i + 1]);
         }
         Process process = builder.start();
+        // Relay the output through System.out: Surefire's channel to the forked JVM must not be written directly.
+        Thread relay = new Thread(() -> {
+            try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()))) {
+                reader.lines().forEach(System.out::println);
+            } catch (java.io.IOException ignored) {
+                // the process ended
+            }
+        });
+        relay.start();
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError(String.join(" ", command) + " timed out in " + new File(".").getAbsolutePath());
         }
+        relay.join(10_000);
         return process.exitValue();
     }
 }

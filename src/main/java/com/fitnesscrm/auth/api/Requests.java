@@ -63,4 +63,9 @@ public final class Requests {
     @Schema(name = "CheckEmailRequest")
     public record CheckEmail(@NotBlank @Size(max = 254) String email) {
     }
+
+    @Schema(name = "RoleChangeRequest")
+    public record ChangeRole(
+            @NotBlank @Schema(enumeration = {"admin", "trainer"}, example = "admin") String role) {
+    }
 }

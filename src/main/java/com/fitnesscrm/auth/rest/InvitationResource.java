@@ -34,6 +34,8 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.ADMIN_NAME, Role.TRAINER_NAME})
 @SecurityRequirement(name = "bearerAuth")
+@APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(schema = @Schema(implementation = ApiError.class)))
+@APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(schema = @Schema(implementation = ApiError.class)))
 @Tag(name = "Invitations", description = "Invite trainers and clients to the organization")
 public class InvitationResource {
 

@@ -1,9 +1,11 @@
 package com.fitnesscrm.common.openapi;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,13 +24,24 @@ public class NullableOptionalPropertiesFilter implements OASFilter {
             return schema;
         }
         List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
-        properties.forEach((name, property) -> {
-            List<Schema.SchemaType> types = property.getType();
-            if (!required.contains(name) && types != null && !types.isEmpty()
-                    && !types.contains(Schema.SchemaType.NULL)) {
-                property.addType(Schema.SchemaType.NULL);
-            }
-        });
+        Map<String, Schema> adjusted = new LinkedHashMap<>();
+        properties.forEach((name, property) -> adjusted.put(name, required.contains(name) ? property : nullable(property)));
+        schema.setProperties(adjusted);
         return schema;
+    }
+
+    private static Schema nullable(Schema property) {
+        if (property.getRef() != null) {
+            // A reference (e.g. Instant) cannot take a type of its own: allow it or null.
+            return OASFactory.createSchema()
+                    .addAnyOf(OASFactory.createSchema().ref(property.getRef()))
+                    .addAnyOf(OASFactory.createSchema().addType(Schema.SchemaType.NULL))
+                    .description(property.getDescription());
+        }
+        List<Schema.SchemaType> types = property.getType();
+        if (types != null && !types.isEmpty() && !types.contains(Schema.SchemaType.NULL)) {
+            property.addType(Schema.SchemaType.NULL);
+        }
+        return property;
     }
 }
