@@ -26,7 +26,8 @@ READY_TIMEOUT="${READY_TIMEOUT:-180}"
 BASE_URL="http://127.0.0.1:${BENCH_PORT}"
 JAR="target/quarkus-app/quarkus-run.jar"
 
-DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+# The benchmark keeps its tables in their own schema of the local "postgres" database.
+DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres?currentSchema=fitnesscrm_bench,public}"
 REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 MAIL_SERVER="${MAIL_SERVER:-127.0.0.1}"
 MAIL_PORT="${MAIL_PORT:-2525}"
@@ -127,7 +128,6 @@ env \
   QUARKUS_HTTP_HOST=127.0.0.1 \
   DATABASE_URL="$DATABASE_URL" \
   JWT_PRIVATE_KEY="$(cat "$WORKDIR/jwt-private.pem")" \
-  JWT_PUBLIC_KEY="$(cat "$WORKDIR/jwt-public.pem")" \
   JWT_KEY_ID=bench \
   APP_BASE_URL="$BASE_URL" \
   CORS_ORIGINS=http://localhost:5173 \
@@ -137,6 +137,8 @@ env \
   MAIL_DEFAULT_SENDER=bench@localhost \
   RATE_LIMIT_AUTH_PER_MINUTE=1000000 \
   RATE_LIMIT_API_PER_MINUTE=10000000 \
+  QUARKUS_FLYWAY_SCHEMAS=fitnesscrm_bench \
+  QUARKUS_FLYWAY_DEFAULT_SCHEMA=fitnesscrm_bench \
   java ${JAVA_OPTS:-} -jar "$JAR" >"$WORKDIR/server.log" 2>&1 &
 SERVER_PID=$!
 

@@ -37,6 +37,18 @@ public interface AppConfig {
 
     Outbox outbox();
 
+    /**
+     * Environment variables production refuses to start without. The prod profile lists them as
+     * ${VARIABLE} expressions, so a missing one stops start-up with a message naming it.
+     */
+    Optional<RequiredEnvironment> requiredEnvironment();
+
+    interface RequiredEnvironment {
+        String database();
+
+        String redis();
+    }
+
     interface Outbox {
         /** Emails claimed per dispatcher run. */
         @WithDefault("20")

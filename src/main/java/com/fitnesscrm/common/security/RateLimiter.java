@@ -15,7 +15,9 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Fixed one-minute windows counted in Redis, so a limit holds across every replica.
+ * Sliding one-minute windows counted in Redis, so a limit holds across every replica. Each minute has a counter;
+ * a request is judged on this minute's count plus last minute's, weighted by how much of last minute still lies
+ * within the past 60 seconds. Unlike fixed windows, a burst straddling a minute boundary cannot get twice the limit.
  * When Redis cannot be reached, ordinary API limits fail open (the API keeps serving) while credential limits
  * fail closed: a brute-force attempt must never gain from an outage.
  */
@@ -44,16 +46,22 @@ public class RateLimiter {
 
     public Uni<Decision> hit(Bucket bucket, String subject) {
         long limit = bucket == Bucket.API_IP ? config.rateLimit().apiPerMinute() : config.rateLimit().authPerMinute();
-        long now = Instant.now().getEpochSecond();
-        long window = now / 60;
-        long retryAfter = Math.max(1, (window + 1) * 60 - now);
-        String key = "rl:" + bucket.name().toLowerCase(Locale.ROOT) + ":" + subject + ":" + window;
-        return counters.incr(key)
-                .call(count -> count == 1 ? keys.expire(key, Duration.ofSeconds(61)) : Uni.createFrom().voidItem())
+        long nowMillis = Instant.now().toEpochMilli();
+        long window = nowMillis / 60_000;
+        double previousWeight = 1.0 - (nowMillis % 60_000) / 60_000.0;
+        long retryAfter = Math.max(1, ((window + 1) * 60_000 - nowMillis + 999) / 1000);
+        String prefix = "rl:" + bucket.name().toLowerCase(Locale.ROOT) + ":" + subject + ":";
+        String key = prefix + window;
+        Uni<Long> current = counters.incr(key)
+                .call(count -> count == 1 ? keys.expire(key, Duration.ofSeconds(125)) : Uni.createFrom().voidItem());
+        Uni<Long> previous = counters.get(prefix + (window - 1)).map(count -> count == null ? 0L : count);
+        return Uni.combine().all().unis(current, previous).asTuple()
                 .ifNoItem().after(REDIS_TIMEOUT).fail()
-                .map(count -> {
+                .map(counts -> {
                     lastRedisFailure.set(null);
-                    return new Decision(count <= limit, limit, Math.max(0, limit - count), retryAfter, false);
+                    double estimate = counts.getItem1() + counts.getItem2() * previousWeight;
+                    return new Decision(estimate <= limit, limit, Math.max(0, (long) Math.floor(limit - estimate)),
+                            retryAfter, false);
                 })
                 .onFailure().recoverWithItem(failure -> {
                     lastRedisFailure.set(Instant.now());
