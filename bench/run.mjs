@@ -15,7 +15,7 @@
 //   API_URL      base URL of the server (default http://127.0.0.1:8080); loopback only
 //   DURATION     seconds per measured run (default 15)
 //   CONNECTIONS  concurrent connections (default 100)
-//   WARMUP       seconds of the discarded warm-up run per endpoint (default 3, 0 = none)
+//   WARMUP       seconds of the discarded warm-up run per endpoint (default 10: the JIT needs that long to compile the hot paths; 0 = none)
 //   CLIENTS      clients created before the runs (default 50)
 //   TIMEOUT      autocannon per-request timeout in seconds (default 30; login is slow by design)
 //   RESULTS_FILE where the markdown report goes (default bench/results/latest.md)
@@ -61,7 +61,7 @@ function intEnv(name, def, min) {
 const API_URL = (process.env.API_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
 const DURATION = intEnv('DURATION', 15, 1);
 const CONNECTIONS = intEnv('CONNECTIONS', 100, 1);
-const WARMUP = intEnv('WARMUP', 3, 0);
+const WARMUP = intEnv('WARMUP', 10, 0);
 const CLIENTS = intEnv('CLIENTS', 50, 0);
 const TIMEOUT = intEnv('TIMEOUT', 30, 1);
 const RESULTS_FILE = process.env.RESULTS_FILE || path.join(here, 'results', 'latest.md');

@@ -41,7 +41,7 @@ public class AccountService {
             throw ApiException.conflict("email_taken", "An account with this email already exists");
         }
         passwords.requireStrong("password", password, normalized, name);
-        UserAccount user = auth.newAccount(organizationId, normalized, name, role, password);
+        UserAccount user = auth.newAccount(organizationId, normalized, name, role, passwords.hash(password));
         audit.record(SecurityAudit.ACCOUNT_CREATED, organizationId, user.id, normalized,
                 Map.of("role", role.value(), "created_by", createdByUserId));
         return user.id;

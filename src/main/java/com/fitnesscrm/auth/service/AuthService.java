@@ -19,6 +19,7 @@ import com.fitnesscrm.common.web.Text;
 import com.fitnesscrm.notifications.service.EmailOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -57,12 +58,19 @@ public class AuthService {
         this.config = config;
     }
 
-    /** A new organization with the registrant as its admin. A role in the request is never honoured. */
-    @Transactional
+    /**
+     * A new organization with the registrant as its admin. A role in the request is never honoured.
+     * The slow bcrypt hash is computed before the transaction, so no database connection waits on it.
+     */
     public LoginResponse register(Requests.Register request) {
         String email = Text.normalizeEmail(request.email());
         rateLimiter.enforceAccount(email);
         passwords.requireStrong("password", request.password(), email, request.name());
+        String passwordHash = passwords.hash(request.password());
+        return QuarkusTransaction.requiringNew().call(() -> createOrganization(request, email, passwordHash));
+    }
+
+    private LoginResponse createOrganization(Requests.Register request, String email, String passwordHash) {
         if (UserAccount.findByEmail(email).isPresent()) {
             throw ApiException.conflict("email_taken", "An account with this email already exists");
         }
@@ -73,7 +81,7 @@ public class AuthService {
                 : request.organizationName().trim();
         organization.persist();
 
-        UserAccount admin = newAccount(organization.id, email, name, Role.ADMIN, request.password());
+        UserAccount admin = newAccount(organization.id, email, name, Role.ADMIN, passwordHash);
         audit.record(SecurityAudit.REGISTERED, organization.id, admin.id, email,
                 request.role() == null ? null : Map.of("ignored_role", request.role()));
         memberJoined.fire(new MemberJoined(organization.id, admin.id, admin.role, name, email, null));
@@ -81,29 +89,41 @@ public class AuthService {
         return tokens.startSession(admin, "Registration successful");
     }
 
-    @Transactional(dontRollbackOn = ApiException.class)
+    /** What login needs of an account, read without holding a connection through the password check. */
+    private record StoredCredentials(long userId, long organizationId, String passwordHash, boolean active) {
+    }
+
+    /**
+     * Signs in. The account is read in one short transaction and the session written in another; the bcrypt
+     * comparison between them holds no database connection, so a burst of logins cannot drain the pool.
+     */
     public LoginResponse login(Requests.Login request) {
         String email = Text.normalizeEmail(request.email());
         rateLimiter.enforceAccount(email);
-        UserAccount user = UserAccount.findByEmail(email).orElse(null);
-        if (user == null) {
+        StoredCredentials stored = QuarkusTransaction.requiringNew().call(() -> UserAccount.findByEmail(email)
+                .map(u -> new StoredCredentials(u.id, u.organizationId, u.passwordHash, u.active))
+                .orElse(null));
+        if (stored == null) {
             passwords.spendEquivalentTime(request.password());
             audit.record(SecurityAudit.LOGIN_FAILURE, null, null, email, Map.of("reason", "unknown_email"));
             throw ApiException.unauthorized("invalid_credentials", INVALID_CREDENTIALS);
         }
-        if (!passwords.matches(request.password(), user.passwordHash)) {
-            audit.record(SecurityAudit.LOGIN_FAILURE, user.organizationId, user.id, email,
+        if (!passwords.matches(request.password(), stored.passwordHash())) {
+            audit.record(SecurityAudit.LOGIN_FAILURE, stored.organizationId(), stored.userId(), email,
                     Map.of("reason", "wrong_password"));
             throw ApiException.unauthorized("invalid_credentials", INVALID_CREDENTIALS);
         }
-        if (!user.active) {
-            audit.record(SecurityAudit.LOGIN_FAILURE, user.organizationId, user.id, email,
+        if (!stored.active()) {
+            audit.record(SecurityAudit.LOGIN_FAILURE, stored.organizationId(), stored.userId(), email,
                     Map.of("reason", "disabled"));
             throw new ApiException(403, "account_disabled", "This account is disabled");
         }
-        user.lastLogin = Instant.now();
-        audit.record(SecurityAudit.LOGIN_SUCCESS, user.organizationId, user.id, email, null);
-        return tokens.startSession(user, "Login successful");
+        return QuarkusTransaction.requiringNew().call(() -> {
+            UserAccount user = UserAccount.findById(stored.userId());
+            user.lastLogin = Instant.now();
+            audit.record(SecurityAudit.LOGIN_SUCCESS, user.organizationId, user.id, email, null);
+            return tokens.startSession(user, "Login successful");
+        });
     }
 
     /**
@@ -221,40 +241,55 @@ public class AuthService {
         audit.record(SecurityAudit.PASSWORD_RESET, user.organizationId, user.id, user.email, null);
     }
 
-    /** Redeems an invitation: a new login in the inviting organization, with the invited role. */
-    @Transactional
+    /**
+     * Redeems an invitation: a new login in the inviting organization, with the invited role. The password is
+     * hashed between a validating read and the locked write, outside any transaction.
+     */
     public LoginResponse acceptInvitation(Requests.AcceptInvite request) {
-        Invitation invitation = Invitation.<Invitation>find("tokenHash", SecureTokens.sha256Hex(request.token()))
-                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-                .firstResultOptional()
+        String tokenHash = SecureTokens.sha256Hex(request.token());
+        Invitation pending = QuarkusTransaction.requiringNew().call(() -> pendingInvitation(tokenHash, false));
+        rateLimiter.enforceAccount(pending.email);
+        passwords.requireStrong("password", request.password(), pending.email, pending.name);
+        String passwordHash = passwords.hash(request.password());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            // Locked and checked again: two concurrent acceptances cannot both succeed.
+            Invitation invitation = pendingInvitation(tokenHash, true);
+            if (UserAccount.findByEmail(invitation.email).isPresent()) {
+                throw ApiException.conflict("email_taken",
+                        "An account with this email already exists; sign in instead");
+            }
+            String name = invitation.name == null
+                    ? invitation.email.substring(0, invitation.email.indexOf('@')) : invitation.name;
+            UserAccount user = newAccount(invitation.organizationId, invitation.email, name,
+                    Role.of(invitation.role), passwordHash);
+            invitation.acceptedAt = Instant.now();
+            user.lastLogin = Instant.now();
+            audit.record(SecurityAudit.INVITATION_ACCEPTED, user.organizationId, user.id, user.email,
+                    Map.of("invitation_id", invitation.id, "role", invitation.role));
+            memberJoined.fire(new MemberJoined(user.organizationId, user.id, user.role, name, user.email,
+                    invitation.invitedBy));
+            return tokens.startSession(user, "Invitation accepted");
+        });
+    }
+
+    private static Invitation pendingInvitation(String tokenHash, boolean lock) {
+        var query = Invitation.<Invitation>find("tokenHash", tokenHash);
+        if (lock) {
+            query.withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        }
+        return query.firstResultOptional()
                 .filter(i -> "pending".equals(i.status(Instant.now())))
                 .orElseThrow(() -> ApiException.badRequest("invalid_token",
                         "This invitation is invalid, already used, revoked or expired"));
-        rateLimiter.enforceAccount(invitation.email);
-        passwords.requireStrong("password", request.password(), invitation.email, invitation.name);
-        if (UserAccount.findByEmail(invitation.email).isPresent()) {
-            throw ApiException.conflict("email_taken", "An account with this email already exists; sign in instead");
-        }
-        String name = invitation.name == null ? invitation.email.substring(0, invitation.email.indexOf('@'))
-                : invitation.name;
-        UserAccount user = newAccount(invitation.organizationId, invitation.email, name, Role.of(invitation.role),
-                request.password());
-        invitation.acceptedAt = Instant.now();
-        user.lastLogin = Instant.now();
-        audit.record(SecurityAudit.INVITATION_ACCEPTED, user.organizationId, user.id, user.email,
-                Map.of("invitation_id", invitation.id, "role", invitation.role));
-        memberJoined.fire(new MemberJoined(user.organizationId, user.id, user.role, name, user.email,
-                invitation.invitedBy));
-        return tokens.startSession(user, "Invitation accepted");
     }
 
-    UserAccount newAccount(long organizationId, String email, String name, Role role, String password) {
+    UserAccount newAccount(long organizationId, String email, String name, Role role, String passwordHash) {
         UserAccount user = new UserAccount();
         user.organizationId = organizationId;
         user.email = email;
         user.name = name;
         user.role = role.value();
-        user.passwordHash = passwords.hash(password);
+        user.passwordHash = passwordHash;
         user.persist();
         return user;
     }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 
 /** Password hashing (bcrypt, cost from config, at least 12 in production) and strength checks (zxcvbn). */
 @ApplicationScoped
@@ -22,6 +23,7 @@ public class PasswordService {
     private final Zxcvbn zxcvbn = new Zxcvbn();
     /** Compared against on unknown emails, so a login takes as long whether or not the account exists. */
     private final String dummyHash;
+    private final Semaphore hashingSlots = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
     public PasswordService(AppConfig config) {
         this.cost = config.password().bcryptCost();
@@ -29,15 +31,34 @@ public class PasswordService {
     }
 
     public String hash(String password) {
-        return BcryptUtil.bcryptHash(password, cost);
+        return throttled(() -> BcryptUtil.bcryptHash(password, cost));
     }
 
     public boolean matches(String password, String hash) {
-        return BcryptUtil.matches(password, hash);
+        return throttled(() -> BcryptUtil.matches(password, hash));
     }
 
     public void spendEquivalentTime(String password) {
-        BcryptUtil.matches(password, dummyHash);
+        throttled(() -> BcryptUtil.matches(password, dummyHash));
+    }
+
+    /**
+     * At most one bcrypt computation per core at a time. A burst of logins otherwise puts a hundred CPU-bound
+     * threads on two cores, starving the event loop (and with it every other request and the Redis client);
+     * queued here, the burst waits its turn while the rest of the API stays responsive.
+     */
+    private <T> T throttled(java.util.function.Supplier<T> work) {
+        try {
+            hashingSlots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(503, "service_busy", "The service is busy, try again shortly");
+        }
+        try {
+            return work.get();
+        } finally {
+            hashingSlots.release();
+        }
     }
 
     /** Throws a 400 naming {@code field} when the password is too short or too easy to guess. */

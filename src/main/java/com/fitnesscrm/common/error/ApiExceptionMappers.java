@@ -129,9 +129,38 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
+        if (poolExhausted(e)) {
+            // Overload, not a bug: tell the caller to come back instead of blaming the server.
+            LOG.warn("Database connection pool exhausted; answering 503");
+            return Response.fromResponse(json(503, "service_busy", "The service is busy, try again shortly", null))
+                    .header("Retry-After", 5).build();
+        }
+        if (clientWentAway(e)) {
+            LOG.debugf("Client closed the connection before the answer: %s", e.getMessage());
+            return json(499, "client_closed_request", "Client closed the connection", null);
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, reference %s", reference);
         return json(500, "internal_error", "Internal server error (reference " + reference + ")", null);
+    }
+
+    private static boolean clientWentAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.vertx.core.http.HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean poolExhausted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException && t.getMessage() != null
+                    && t.getMessage().contains("acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response jsonError(JsonProcessingException e) {

@@ -58,15 +58,20 @@ public class RateLimiter {
         return Uni.combine().all().unis(current, previous).asTuple()
                 .ifNoItem().after(REDIS_TIMEOUT).fail()
                 .map(counts -> {
-                    lastRedisFailure.set(null);
+                    if (lastRedisFailure.getAndSet(null) != null) {
+                        LOG.info("Rate limiter reaches Redis again");
+                    }
                     double estimate = counts.getItem1() + counts.getItem2() * previousWeight;
                     return new Decision(estimate <= limit, limit, Math.max(0, (long) Math.floor(limit - estimate)),
                             retryAfter, false);
                 })
                 .onFailure().recoverWithItem(failure -> {
-                    lastRedisFailure.set(Instant.now());
-                    LOG.warnf("Rate limiter cannot reach Redis (%s); %s", failure.getMessage(),
-                            bucket == Bucket.API_IP ? "serving without the API limit" : "refusing credential requests");
+                    Instant previousFailure = lastRedisFailure.getAndSet(Instant.now());
+                    // One line per outage, not one per request.
+                    if (previousFailure == null) {
+                        LOG.warnf("Rate limiter cannot reach Redis (%s): serving without API limits and refusing"
+                                + " credential requests until it answers again", failure.getMessage());
+                    }
                     return new Decision(bucket == Bucket.API_IP, limit, 0, retryAfter, true);
                 });
     }
