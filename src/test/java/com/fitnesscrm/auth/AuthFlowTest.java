@@ -119,6 +119,8 @@ class AuthFlowTest {
         // The first token again: reuse. It and everything issued after it stop working.
         refresh(admin.refreshToken()).then().statusCode(401).body("code", equalTo("refresh_token_reused"));
         refresh(second).then().statusCode(401);
+        given().header("Authorization", "Bearer " + first.getString("token"))
+                .get("/api/auth/me").then().statusCode(401);
         Number reuse = (Number) em.createNativeQuery(
                         "select count(*) from security_events where event_type = 'refresh_token_reuse' and user_id = ?1")
                 .setParameter(1, admin.userId()).getSingleResult();
@@ -133,11 +135,16 @@ class AuthFlowTest {
         Api.Session other = Api.login(admin.email(), Api.PASSWORD);
         admin.as().post("/api/auth/logout").then().statusCode(200).body("message", notNullValue());
         refresh(admin.refreshToken()).then().statusCode(401);
+        // The signed-out login's access token dies at once; the other login is untouched.
+        admin.as().get("/api/auth/me").then().statusCode(401);
+        other.as().get("/api/auth/me").then().statusCode(200);
         refresh(other.refreshToken()).then().statusCode(200);
 
         Api.Session third = Api.login(admin.email(), Api.PASSWORD);
         third.as().post("/api/auth/logout-all").then().statusCode(200);
         refresh(third.refreshToken()).then().statusCode(401);
+        third.as().get("/api/auth/me").then().statusCode(401);
+        other.as().get("/api/auth/me").then().statusCode(401);
         given().post("/api/auth/logout").then().statusCode(401).body("error", notNullValue());
     }
 

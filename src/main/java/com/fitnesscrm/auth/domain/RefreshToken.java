@@ -10,6 +10,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -51,16 +52,16 @@ public class RefreshToken extends PanacheEntityBase {
         return find("tokenHash", hash).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
+    /** The logins (families) of a user that still hold a usable refresh token. */
+    public static List<UUID> liveFamilies(long userId) {
+        return getEntityManager().createQuery("select distinct r.familyId from RefreshToken r"
+                        + " where r.userId = :user and r.revokedAt is null", UUID.class)
+                .setParameter("user", userId)
+                .getResultList();
+    }
+
     public static int revokeFamily(UUID familyId) {
         return update("revokedAt = ?1 where familyId = ?2 and revokedAt is null", Instant.now(), familyId);
     }
 
-    public static int revokeAllOfUser(long userId) {
-        return update("revokedAt = ?1 where userId = ?2 and revokedAt is null", Instant.now(), userId);
-    }
-
-    public static int revokeAllOfUserExcept(long userId, UUID keptFamily) {
-        return update("revokedAt = ?1 where userId = ?2 and familyId <> ?3 and revokedAt is null",
-                Instant.now(), userId, keptFamily);
-    }
 }

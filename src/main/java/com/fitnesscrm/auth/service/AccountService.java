@@ -1,6 +1,5 @@
 package com.fitnesscrm.auth.service;
 
-import com.fitnesscrm.auth.domain.RefreshToken;
 import com.fitnesscrm.auth.domain.UserAccount;
 import com.fitnesscrm.common.error.ApiException;
 import com.fitnesscrm.common.security.Role;
@@ -21,8 +20,10 @@ public class AccountService {
     private final AuthService auth;
     private final PasswordService passwords;
     private final SecurityAudit audit;
+    private final SessionService sessions;
 
-    public AccountService(AuthService auth, PasswordService passwords, SecurityAudit audit) {
+    public AccountService(AuthService auth, PasswordService passwords, SecurityAudit audit, SessionService sessions) {
+        this.sessions = sessions;
         this.auth = auth;
         this.passwords = passwords;
         this.audit = audit;
@@ -55,7 +56,7 @@ public class AccountService {
         passwords.requireStrong("password", password, user.email, user.name);
         user.passwordHash = passwords.hash(password);
         user.passwordChangedAt = Instant.now();
-        RefreshToken.revokeAllOfUser(user.id);
+        sessions.endAll(user.id, null);
         audit.record(SecurityAudit.PASSWORD_SET_BY_ADMIN, organizationId, user.id, user.email,
                 Map.of("actor_user_id", actorUserId));
     }
@@ -88,7 +89,7 @@ public class AccountService {
                 .ifPresent(user -> {
             user.active = false;
             user.updatedAt = Instant.now();
-            RefreshToken.revokeAllOfUser(user.id);
+            sessions.endAll(user.id, null);
             audit.record(SecurityAudit.ACCOUNT_DISABLED, organizationId, user.id, user.email,
                     Map.of("actor_user_id", actorUserId));
         });

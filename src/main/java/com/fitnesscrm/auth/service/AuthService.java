@@ -45,9 +45,12 @@ public class AuthService {
     private final AuthEmails emails;
     private final Event<MemberJoined> memberJoined;
     private final AppConfig config;
+    private final SessionService sessions;
 
     public AuthService(PasswordService passwords, TokenService tokens, SecurityAudit audit, RateLimiter rateLimiter,
-                       EmailOutbox outbox, AuthEmails emails, Event<MemberJoined> memberJoined, AppConfig config) {
+                       EmailOutbox outbox, AuthEmails emails, Event<MemberJoined> memberJoined, AppConfig config,
+                       SessionService sessions) {
+        this.sessions = sessions;
         this.passwords = passwords;
         this.tokens = tokens;
         this.audit = audit;
@@ -139,7 +142,7 @@ public class AuthService {
             throw invalidRefresh();
         }
         if (presented.usedAt != null) {
-            int revoked = RefreshToken.revokeFamily(presented.familyId);
+            int revoked = sessions.end(presented.familyId);
             UserAccount owner = UserAccount.findById(presented.userId);
             audit.record(SecurityAudit.REFRESH_REUSE, owner == null ? null : owner.organizationId, presented.userId,
                     owner == null ? null : owner.email,
@@ -163,16 +166,16 @@ public class AuthService {
     public void logout(Caller caller) {
         String family = caller.familyId();
         if (family != null) {
-            RefreshToken.revokeFamily(UUID.fromString(family));
+            sessions.end(UUID.fromString(family));
         }
         audit.record(SecurityAudit.LOGOUT, caller.organizationId(), caller.userId(), caller.email(), null);
     }
 
     @Transactional
     public void logoutEverywhere(Caller caller) {
-        int revoked = RefreshToken.revokeAllOfUser(caller.userId());
+        int ended = sessions.endAll(caller.userId(), null);
         audit.record(SecurityAudit.LOGOUT_ALL, caller.organizationId(), caller.userId(), caller.email(),
-                Map.of("revoked_tokens", revoked));
+                Map.of("ended_logins", ended));
     }
 
     public UserView me(Caller caller) {
@@ -193,11 +196,7 @@ public class AuthService {
         passwords.requireStrong("new_password", request.newPassword(), user.email, user.name);
         setPassword(user, request.newPassword());
         String family = caller.familyId();
-        if (family != null) {
-            RefreshToken.revokeAllOfUserExcept(user.id, UUID.fromString(family));
-        } else {
-            RefreshToken.revokeAllOfUser(user.id);
-        }
+        sessions.endAll(user.id, family == null ? null : UUID.fromString(family));
         audit.record(SecurityAudit.PASSWORD_CHANGED, user.organizationId, user.id, user.email, null);
     }
 
@@ -237,7 +236,7 @@ public class AuthService {
         passwords.requireStrong("password", request.password(), user.email, user.name);
         reset.usedAt = Instant.now();
         setPassword(user, request.password());
-        RefreshToken.revokeAllOfUser(user.id);
+        sessions.endAll(user.id, null);
         audit.record(SecurityAudit.PASSWORD_RESET, user.organizationId, user.id, user.email, null);
     }
 
