@@ -138,5 +138,8 @@ describe('auth', () => {
     assert.equal(res.status, 200, res.text);
     assert.equal(typeof res.body.message, 'string');
     assertError(await anon.post('/api/auth/refresh', { refresh_token: body.refresh_token }), 401);
+    // The access token of the signed-out login stops working at once, so the SPA's 401 handler sends the
+    // browser to the login page.
+    assertError(await api.get('/api/auth/me'), 401);
   });
 });
