@@ -39,7 +39,7 @@ public class InvitationService {
 
     @Transactional
     public InvitationView invite(Caller caller, Requests.Invite request) {
-        Role role = parseInvitableRole(request.role());
+        Role role = Role.parse("role", request.role(), Role.TRAINER, Role.CLIENT);
         if (role == Role.TRAINER && !caller.isAdmin()) {
             throw ApiException.forbidden("Only an admin can invite trainers");
         }
@@ -107,18 +107,5 @@ public class InvitationService {
             }
         });
         return found.map(Views::invitation);
-    }
-
-    private static Role parseInvitableRole(String value) {
-        Role role;
-        try {
-            role = Role.of(value);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalidField("role", "must be trainer or client");
-        }
-        if (role == Role.ADMIN) {
-            throw ApiException.invalidField("role", "must be trainer or client");
-        }
-        return role;
     }
 }

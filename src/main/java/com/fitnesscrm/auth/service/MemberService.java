@@ -37,15 +37,7 @@ public class MemberService {
     @Transactional
     public Optional<UserView> changeRole(Caller caller, long userId, String requestedRole) {
         requireAdmin(caller);
-        Role role;
-        try {
-            role = Role.of(requestedRole);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalidField("role", "must be admin or trainer");
-        }
-        if (role == Role.CLIENT) {
-            throw ApiException.invalidField("role", "must be admin or trainer");
-        }
+        Role role = Role.parse("role", requestedRole, Role.ADMIN, Role.TRAINER);
         Optional<UserAccount> found = UserAccount.findInOrganization(caller.organizationId(), userId);
         found.ifPresent(user -> {
             if (Role.CLIENT.value().equals(user.role)) {
