@@ -21,7 +21,10 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Client records. Admins see the whole organization; a trainer sees only the clients assigned to them; a client
@@ -218,6 +221,35 @@ public class ClientService {
     /** True when the caller may see this client: admin, one of the client's trainers, or the client. */
     public boolean canSee(Caller caller, long clientId) {
         return visible(caller, clientId).isPresent();
+    }
+
+    /** Names by id, in one query, for lists that show whom a record concerns (no N+1). */
+    public Map<Long, String> namesOf(long organizationId, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return Client.<Client>list("organizationId = ?1 and id in ?2", organizationId, ids).stream()
+                .collect(Collectors.toMap(c -> c.id, c -> c.name));
+    }
+
+    /** A client's record for another feature that already decided the caller may see it. */
+    public Optional<ClientView> view(long organizationId, long clientId) {
+        return Client.<Client>find("id = ?1 and organizationId = ?2", clientId, organizationId)
+                .firstResultOptional().map(ClientService::view);
+    }
+
+    public boolean exists(long organizationId, long clientId) {
+        return Client.findLive(organizationId, clientId).isPresent();
+    }
+
+    /** The client record behind a login, if the login is a client's. */
+    public Optional<Long> clientIdOfUser(long organizationId, long userId) {
+        return Client.findByUser(organizationId, userId).map(c -> c.id);
+    }
+
+    /** Whether the trainer currently trains the client. */
+    public boolean isAssigned(long trainerId, long clientId) {
+        return Assignment.linked(trainerId, clientId);
     }
 
     public long count(long organizationId) {

@@ -21,7 +21,10 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Trainer profiles. Admins manage them; trainers read the team and edit their own profile; clients have no
@@ -198,6 +201,21 @@ public class TrainerService {
 
     public boolean exists(long organizationId, long trainerId) {
         return Trainer.findLive(organizationId, trainerId).isPresent();
+    }
+
+    /** Names by id, in one query, for lists that show who trains (no N+1). */
+    public Map<Long, String> namesOf(long organizationId, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return Trainer.<Trainer>list("organizationId = ?1 and id in ?2", organizationId, ids).stream()
+                .collect(Collectors.toMap(t -> t.id, t -> t.name));
+    }
+
+    /** A trainer's record for another feature that already decided the caller may see it. */
+    public Optional<TrainerView> view(long organizationId, long trainerId) {
+        return Trainer.<Trainer>find("id = ?1 and organizationId = ?2", trainerId, organizationId)
+                .firstResultOptional().map(TrainerService::view);
     }
 
     public long count(long organizationId) {

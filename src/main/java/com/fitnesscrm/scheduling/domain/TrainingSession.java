@@ -1,0 +1,80 @@
+package com.fitnesscrm.scheduling.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** One appointment between a trainer and a client. Times are stored in UTC. */
+@Entity
+@Table(name = "training_sessions")
+public class TrainingSession extends PanacheEntityBase {
+
+    public static final String CANCELLED = "cancelled";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "organization_id", nullable = false)
+    public Long organizationId;
+
+    @Column(name = "trainer_id", nullable = false)
+    public Long trainerId;
+
+    @Column(name = "client_id", nullable = false)
+    public Long clientId;
+
+    @Column(name = "starts_at", nullable = false)
+    public Instant startsAt;
+
+    @Column(name = "ends_at", nullable = false)
+    public Instant endsAt;
+
+    @Column(name = "session_type")
+    public String sessionType;
+
+    public String location;
+    public String notes;
+
+    @Column(nullable = false)
+    public String status = "scheduled";
+
+    @Column(name = "recurring_session_id")
+    public Long recurringSessionId;
+
+    @Column(name = "allow_overlap", nullable = false)
+    public boolean allowOverlap;
+
+    @Column(name = "created_by")
+    public Long createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt = Instant.now();
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt = Instant.now();
+
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    public static Optional<TrainingSession> findLive(long organizationId, long id) {
+        return find("id = ?1 and organizationId = ?2 and deletedAt is null", id, organizationId).firstResultOptional();
+    }
+
+    /** Live sessions of the trainer or the client that overlap [start, end), other than {@code exceptId}. */
+    public static List<TrainingSession> overlapping(long organizationId, long trainerId, long clientId,
+                                                    Instant start, Instant end, Long exceptId) {
+        return list("organizationId = ?1 and deletedAt is null and status <> 'cancelled'"
+                        + " and (trainerId = ?2 or clientId = ?3) and startsAt < ?5 and endsAt > ?4"
+                        + " and id <> ?6 order by startsAt",
+                organizationId, trainerId, clientId, start, end, exceptId == null ? -1L : exceptId);
+    }
+}
