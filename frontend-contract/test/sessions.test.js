@@ -84,4 +84,18 @@ describe('sessions (calendar)', () => {
     assert.equal(typeof res.body.message, 'string');
     assertError(await org.api.get('/api/sessions/{id}', { id: sessionId }), 404);
   });
+
+  test('POST /api/recurring-sessions with start_time HH:MM -> {recurring_session, sessions_created}', async () => {
+    const res = await org.api.post('/api/recurring-sessions', {
+      trainer_id: trainerId, client_id: clientId, start_date: inDays(40), start_time: '18:30',
+      recurrence_pattern: 'weekly', recurrence_days: null, end_date: inDays(60), duration: 45,
+      session_type: 'Conditioning', location: '', notes: '',
+    });
+    assert.equal(res.status, 201, res.text);
+    assert.ok(isInt(res.body.sessions_created) && res.body.sessions_created >= 2, res.text);
+    assert.equal(res.body.recurring_session.start_time, '18:30:00');
+    const list = await org.api.get('/api/recurring-sessions');
+    assert.equal(list.status, 200, list.text);
+    assert.ok(list.body.some((r) => r.id === res.body.recurring_session.id));
+  });
 });

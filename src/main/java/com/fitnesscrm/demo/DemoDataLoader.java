@@ -75,7 +75,7 @@ public class DemoDataLoader {
         }
         LOG.info("Loading the demo organization (dev mode)");
         LoginResponse admin = auth.register(new Requests.Register(ADMIN_EMAIL, ADMIN_PASSWORD, "Sam Admin",
-                "Peak Performance Studio (demo)", null));
+                "Peak Performance Studio (demo)", null, "Europe/London"));
         Caller adminCaller = Caller.of(admin.user().id(), admin.user().organizationId(), Role.ADMIN, ADMIN_EMAIL);
 
         TrainerView alex = trainers.create(adminCaller, new TrainerRequests.Create("Alex Strong",

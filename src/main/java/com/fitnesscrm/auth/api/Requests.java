@@ -18,7 +18,9 @@ public final class Requests {
             @Size(max = 200) @Schema(example = "Sam Owner") String name,
             @Size(max = 200) @Schema(example = "Peak Performance Studio") String organizationName,
             @Schema(description = "Ignored: a registrant always becomes admin of a new organization", hidden = true)
-            String role) {
+            String role,
+            @Size(max = 64) @Schema(description = "IANA time zone of the organization (default UTC)",
+                    example = "Europe/London") String timeZone) {
     }
 
     @Schema(name = "LoginRequest")

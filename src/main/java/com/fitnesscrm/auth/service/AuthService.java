@@ -69,11 +69,24 @@ public class AuthService {
         String email = Text.normalizeEmail(request.email());
         rateLimiter.enforceAccount(email);
         passwords.requireStrong("password", request.password(), email, request.name());
+        String zone = timeZone(request.timeZone());
         String passwordHash = passwords.hash(request.password());
-        return QuarkusTransaction.requiringNew().call(() -> createOrganization(request, email, passwordHash));
+        return QuarkusTransaction.requiringNew().call(() -> createOrganization(request, email, passwordHash, zone));
     }
 
-    private LoginResponse createOrganization(Requests.Register request, String email, String passwordHash) {
+    private static String timeZone(String value) {
+        if (Text.blankToNull(value) == null) {
+            return "UTC";
+        }
+        try {
+            return java.time.ZoneId.of(value.trim()).getId();
+        } catch (java.time.DateTimeException e) {
+            throw ApiException.invalidField("time_zone", "must be an IANA time zone such as Europe/London");
+        }
+    }
+
+    private LoginResponse createOrganization(Requests.Register request, String email, String passwordHash,
+                                             String zone) {
         if (UserAccount.findByEmail(email).isPresent()) {
             throw ApiException.conflict("email_taken", "An account with this email already exists");
         }
@@ -82,6 +95,7 @@ public class AuthService {
         Organization organization = new Organization();
         organization.name = Text.blankToNull(request.organizationName()) == null ? name + "'s studio"
                 : request.organizationName().trim();
+        organization.timeZone = zone;
         organization.persist();
 
         UserAccount admin = newAccount(organization.id, email, name, Role.ADMIN, passwordHash);

@@ -111,34 +111,10 @@ public class SessionService {
         String status = request.status() == null || request.status().isBlank() ? "scheduled" : status(request.status());
         boolean override = Boolean.TRUE.equals(request.overrideConflicts());
         if (caller.isClient()) {
-            // A client books only for themself, only with one of their trainers, and only asks.
-            long me = myClientId(caller).orElseThrow(() -> ApiException.forbidden("Your login has no client record"));
-            if (clientId != me) {
-                throw ApiException.forbidden("Clients can book sessions only for themselves");
-            }
-            if (!trainers.exists(org, trainerId) || !clients.isAssigned(trainerId, me)) {
-                throw ApiException.notFound("Trainer");
-            }
             status = "requested";
             override = false;
-        } else {
-            if (caller.isTrainer()) {
-                long me = myTrainerId(caller).orElseThrow(() -> ApiException.forbidden("Your login has no trainer profile"));
-                if (trainerId != me) {
-                    throw ApiException.forbidden("Trainers book sessions only for themselves");
-                }
-                if (!clients.isAssigned(me, clientId)) {
-                    throw ApiException.notFound("Client");
-                }
-            } else {
-                if (!trainers.exists(org, trainerId)) {
-                    throw ApiException.notFound("Trainer");
-                }
-                if (!clients.exists(org, clientId)) {
-                    throw ApiException.notFound("Client");
-                }
-            }
         }
+        authorizeBooking(caller, trainerId, clientId);
         Instant start = FlexibleDateTime.parse("session_date", request.sessionDate(), zone);
         int minutes = minutes(request.duration());
 
@@ -156,6 +132,38 @@ public class SessionService {
         session.createdBy = caller.userId();
         save(session, zone, caller);
         return detail(session);
+    }
+
+    /**
+     * Who may book whom: an admin any trainer and client of the organization; a trainer only themself with a
+     * client they train; a client only themself with one of their trainers.
+     */
+    void authorizeBooking(Caller caller, long trainerId, long clientId) {
+        long org = caller.organizationId();
+        if (caller.isClient()) {
+            long me = myClientId(caller).orElseThrow(() -> ApiException.forbidden("Your login has no client record"));
+            if (clientId != me) {
+                throw ApiException.forbidden("Clients can book sessions only for themselves");
+            }
+            if (!trainers.exists(org, trainerId) || !clients.isAssigned(trainerId, me)) {
+                throw ApiException.notFound("Trainer");
+            }
+        } else if (caller.isTrainer()) {
+            long me = myTrainerId(caller).orElseThrow(() -> ApiException.forbidden("Your login has no trainer profile"));
+            if (trainerId != me) {
+                throw ApiException.forbidden("Trainers book sessions only for themselves");
+            }
+            if (!clients.isAssigned(me, clientId)) {
+                throw ApiException.notFound("Client");
+            }
+        } else {
+            if (!trainers.exists(org, trainerId)) {
+                throw ApiException.notFound("Trainer");
+            }
+            if (!clients.exists(org, clientId)) {
+                throw ApiException.notFound("Client");
+            }
+        }
     }
 
     /**
@@ -298,6 +306,10 @@ public class SessionService {
         return session.filter(s -> s.clientId == me);
     }
 
+    long myTrainerIdOrNone(Caller caller) {
+        return myTrainerId(caller).orElse(-1L);
+    }
+
     private Optional<Long> myTrainerId(Caller caller) {
         return trainers.trainerIdOfUser(caller.organizationId(), caller.userId());
     }
@@ -306,7 +318,7 @@ public class SessionService {
         return clients.clientIdOfUser(caller.organizationId(), caller.userId());
     }
 
-    private static int minutes(Integer duration) {
+    static int minutes(Integer duration) {
         int minutes = duration == null ? DEFAULT_MINUTES : duration;
         if (minutes < 1) {
             throw ApiException.invalidField("duration", "must be at least 1 minute (the end must be after the start)");
@@ -318,7 +330,7 @@ public class SessionService {
     }
 
     /** The SPA writes "no-show"; the API's first draft said "no_show": both are read. */
-    private static String status(String value) {
+    static String status(String value) {
         String status = value.trim().toLowerCase().replace('_', '-');
         if (!STATUSES.contains(status)) {
             throw ApiException.invalidField("status", "must be one of scheduled, requested, completed, cancelled, no-show");
