@@ -2,7 +2,7 @@
 // month with ISO-with-Z bounds, open one session, edit it, detect a conflict (409 with `conflict`), delete.
 import { test, describe, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { PASSWORD, assertError, isInt, login, once, registerOrg, requireServer, uniqueEmail } from '../lib/live.js';
+import { API_URL, PASSWORD, assertError, isInt, login, once, registerOrg, requireServer, uniqueEmail } from '../lib/live.js';
 
 
 function inDays(days) {
@@ -97,5 +97,18 @@ describe('sessions (calendar)', () => {
     const list = await org.api.get('/api/recurring-sessions');
     assert.equal(list.status, 200, list.text);
     assert.ok(list.body.some((r) => r.id === res.body.recurring_session.id));
+  });
+
+  test('the .ics export opens from a signed link without a token (the SPA opens it as a plain link)', async () => {
+    const link = await org.api.get('/api/sessions/export/link', {}, { query: { start_date: inDays(35) } });
+    assert.equal(link.status, 200, link.text);
+    assert.equal(typeof link.body.url, 'string');
+    const url = new URL(link.body.url);
+    const res = await fetch(`${API_URL}${url.pathname}${url.search}`);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type'), /^text\/calendar/);
+    const text = await res.text();
+    assert.match(text, /^BEGIN:VCALENDAR\r\n/);
+    assert.match(text, /BEGIN:VEVENT/);
   });
 });

@@ -5,9 +5,13 @@ import com.fitnesscrm.common.error.ApiException;
 import com.fitnesscrm.common.security.CurrentUser;
 import com.fitnesscrm.common.web.MessageResponse;
 import com.fitnesscrm.common.web.QueryValues;
+import com.fitnesscrm.scheduling.api.ExportLink;
 import com.fitnesscrm.scheduling.api.SessionRequests;
 import com.fitnesscrm.scheduling.api.SessionView;
+import com.fitnesscrm.scheduling.service.CalendarExportService;
 import com.fitnesscrm.scheduling.service.SessionService;
+import com.fitnesscrm.common.security.Caller;
+import jakarta.annotation.security.PermitAll;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -44,10 +48,12 @@ import java.util.List;
 public class SessionResource {
 
     private final SessionService sessions;
+    private final CalendarExportService exports;
     private final CurrentUser caller;
 
-    public SessionResource(SessionService sessions, CurrentUser caller) {
+    public SessionResource(SessionService sessions, CalendarExportService exports, CurrentUser caller) {
         this.sessions = sessions;
+        this.exports = exports;
         this.caller = caller;
     }
 
@@ -63,10 +69,60 @@ public class SessionResource {
             @Parameter(description = "scheduled, requested, completed, cancelled or no-show") @QueryParam("status") String status,
             @Parameter(description = "Earliest start") @QueryParam("start_date") String startDate,
             @Parameter(description = "Latest start") @QueryParam("end_date") String endDate) {
+        return sessions.list(caller, filter(trainerId, clientId, status, startDate, endDate));
+    }
+
+    @GET
+    @Path("/export/ical")
+    @PermitAll
+    @Produces({"text/calendar", MediaType.APPLICATION_JSON})
+    @Operation(summary = "Export sessions as iCalendar (.ics)", description = "The sessions the caller may see, as"
+            + " RFC 5545 text. Authenticate with the bearer header, or open a signed link from"
+            + " GET /api/sessions/export/link (valid five minutes) where no header can be sent.")
+    @APIResponse(responseCode = "200", description = "The calendar file", content = @Content(mediaType = "text/calendar",
+            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "Invalid filter", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    public Response exportICal(@QueryParam("access_token") String linkToken,
+                               @QueryParam("trainer_id") String trainerId,
+                               @QueryParam("client_id") String clientId,
+                               @QueryParam("status") String status,
+                               @QueryParam("start_date") String startDate,
+                               @QueryParam("end_date") String endDate) {
+        Caller who = linkToken != null ? exports.callerOfLink(linkToken) : requireCaller();
+        String ics = exports.ics(who, filter(trainerId, clientId, status, startDate, endDate));
+        return Response.ok(ics, "text/calendar; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"sessions.ics\"")
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    @GET
+    @Path("/export/link")
+    @Operation(summary = "A signed export link", description = "For the SPA's plain download link, which cannot"
+            + " carry the bearer header: open `url` within five minutes.")
+    @APIResponse(responseCode = "200", description = "The link", content = @Content(schema = @Schema(implementation = ExportLink.class)))
+    public ExportLink exportLink(@QueryParam("trainer_id") String trainerId,
+                                                       @QueryParam("client_id") String clientId,
+                                                       @QueryParam("status") String status,
+                                                       @QueryParam("start_date") String startDate,
+                                                       @QueryParam("end_date") String endDate) {
+        return exports.link(caller, filter(trainerId, clientId, status, startDate, endDate));
+    }
+
+    private Caller requireCaller() {
+        if (!caller.authenticated()) {
+            throw ApiException.unauthorized("unauthorized", "Authentication required: send a bearer token or open"
+                    + " a signed link from /api/sessions/export/link");
+        }
+        return caller;
+    }
+
+    private static SessionRequests.Filter filter(String trainerId, String clientId, String status, String startDate,
+                                                 String endDate) {
         Integer trainer = QueryValues.integer("trainer_id", trainerId);
         Integer client = QueryValues.integer("client_id", clientId);
-        return sessions.list(caller, new SessionRequests.Filter(trainer == null ? null : trainer.longValue(),
-                client == null ? null : client.longValue(), status, startDate, endDate));
+        return new SessionRequests.Filter(trainer == null ? null : trainer.longValue(),
+                client == null ? null : client.longValue(), status, startDate, endDate);
     }
 
     @GET
