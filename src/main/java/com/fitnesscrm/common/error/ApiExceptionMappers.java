@@ -145,22 +145,12 @@ public class ApiExceptionMappers {
     }
 
     private static boolean clientWentAway(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof io.vertx.core.http.HttpClosedException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(e, t -> t instanceof io.vertx.core.http.HttpClosedException);
     }
 
     private static boolean poolExhausted(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException && t.getMessage() != null
-                    && t.getMessage().contains("acquisition timeout")) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(e, t -> t instanceof java.sql.SQLException && t.getMessage() != null
+                && t.getMessage().contains("acquisition timeout"));
     }
 
     private static Response jsonError(JsonProcessingException e) {

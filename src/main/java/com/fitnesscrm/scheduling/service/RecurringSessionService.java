@@ -2,6 +2,7 @@ package com.fitnesscrm.scheduling.service;
 
 import com.fitnesscrm.auth.service.OrganizationService;
 import com.fitnesscrm.common.error.ApiException;
+import com.fitnesscrm.common.error.Causes;
 import com.fitnesscrm.common.security.Caller;
 import com.fitnesscrm.common.time.FlexibleDateTime;
 import com.fitnesscrm.common.web.Text;
@@ -115,8 +116,11 @@ public class RecurringSessionService {
         try {
             TrainingSession.flush();
         } catch (PersistenceException e) {
-            throw ApiException.conflict("session_conflict",
-                    "A slot of this series was just booked by someone else; nothing was created, try again");
+            if (Causes.hasSqlState(e, SessionService.OVERLAP_SQL_STATE)) {
+                throw ApiException.conflict("session_conflict",
+                        "A slot of this series was just booked by someone else; nothing was created, try again");
+            }
+            throw e;
         }
         return new RecurringRequests.Created(view(series), created, skipped);
     }

@@ -3,6 +3,7 @@ package com.fitnesscrm.scheduling.service;
 import com.fitnesscrm.auth.service.OrganizationService;
 import com.fitnesscrm.clients.service.ClientService;
 import com.fitnesscrm.common.error.ApiException;
+import com.fitnesscrm.common.error.Causes;
 import com.fitnesscrm.common.error.FieldError;
 import com.fitnesscrm.common.security.Caller;
 import com.fitnesscrm.common.time.FlexibleDateTime;
@@ -40,7 +41,8 @@ public class SessionService {
     static final Set<String> STATUSES = Set.of("scheduled", "requested", "completed", "cancelled", "no-show");
     static final int DEFAULT_MINUTES = 60;
     static final int MAX_MINUTES = 12 * 60;
-    private static final String OVERLAP_SQL_STATE = "23P01";
+    /** PostgreSQL exclusion_violation: an overlap the exclusion constraints refused. */
+    static final String OVERLAP_SQL_STATE = "23P01";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final TrainerService trainers;
@@ -262,7 +264,7 @@ public class SessionService {
         try {
             session.persistAndFlush();
         } catch (PersistenceException e) {
-            if (hasSqlState(e, OVERLAP_SQL_STATE)) {
+            if (Causes.hasSqlState(e, OVERLAP_SQL_STATE)) {
                 throw ApiException.conflict("session_conflict",
                         "This time was just booked by someone else for the same trainer or client");
             }
@@ -336,15 +338,6 @@ public class SessionService {
             throw ApiException.invalidField("status", "must be one of scheduled, requested, completed, cancelled, no-show");
         }
         return status;
-    }
-
-    private static boolean hasSqlState(Throwable e, String state) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && state.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private SessionView detail(TrainingSession s) {
