@@ -5,18 +5,22 @@ import com.fitnesscrm.clients.api.ClientRequests;
 import com.fitnesscrm.clients.api.CrmFigures;
 import com.fitnesscrm.clients.domain.Assignment;
 import com.fitnesscrm.clients.domain.Client;
+import com.fitnesscrm.common.activity.ActivityEvent;
 import com.fitnesscrm.common.error.ApiException;
 import com.fitnesscrm.common.security.Caller;
 import com.fitnesscrm.trainers.api.TrainerDeleted;
 import com.fitnesscrm.trainers.service.TrainerService;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Trainer–client assignments and the CRM counters. */
@@ -26,11 +30,14 @@ public class AssignmentService {
     private final ClientService clients;
     private final TrainerService trainers;
     private final EntityManager em;
+    private final Event<ActivityEvent> activity;
 
-    public AssignmentService(ClientService clients, TrainerService trainers, EntityManager em) {
+    public AssignmentService(ClientService clients, TrainerService trainers, EntityManager em,
+                             Event<ActivityEvent> activity) {
         this.clients = clients;
         this.trainers = trainers;
         this.em = em;
+        this.activity = activity;
     }
 
     /**
@@ -51,7 +58,9 @@ public class AssignmentService {
         if (Assignment.linked(request.trainerId(), client.id)) {
             throw ApiException.conflict("already_assigned", "This client is already assigned to this trainer");
         }
-        return view(clients.link(org, request.trainerId(), client.id, request.notes()));
+        Assignment assignment = clients.link(org, request.trainerId(), client.id, request.notes());
+        activity.fire(event(caller, ActivityEvent.CREATE, assignment, client));
+        return view(assignment);
     }
 
     /** Admins see every assignment; a trainer sees their own; a client sees their trainers. */
@@ -87,6 +96,8 @@ public class AssignmentService {
         found.ifPresent(a -> {
             a.deletedAt = Instant.now();
             a.status = "ended";
+            Client client = Client.<Client>findByIdOptional(a.clientId).orElse(null);
+            activity.fire(event(caller, ActivityEvent.DELETE, a, client));
         });
         return found.isPresent();
     }
@@ -118,6 +129,21 @@ public class AssignmentService {
         if (caller.isClient()) {
             throw ApiException.forbidden("Clients cannot see organization figures");
         }
+    }
+
+    /**
+     * Named after the client (the feed's name/email columns) with the trainer in the details; both own the row,
+     * so the trainer and the client each see the link being made and ended.
+     */
+    private ActivityEvent event(Caller caller, String action, Assignment a, Client client) {
+        Map<String, Object> details = new HashMap<>();
+        details.put("trainer_id", a.trainerId);
+        details.put("trainer_name", trainers.namesOf(a.organizationId, List.of(a.trainerId)).get(a.trainerId));
+        details.put("client_id", a.clientId);
+        return ActivityEvent.of(caller, action, "assignment", a.id)
+                .withSubject(client == null ? null : client.name, client == null ? null : client.email)
+                .withOwners(a.trainerId, a.clientId)
+                .withDetails(details);
     }
 
     static AssignmentView view(Assignment a) {

@@ -7,6 +7,7 @@ import com.fitnesscrm.clients.api.ClientRequests;
 import com.fitnesscrm.clients.api.ClientView;
 import com.fitnesscrm.clients.domain.Assignment;
 import com.fitnesscrm.clients.domain.Client;
+import com.fitnesscrm.common.activity.ActivityEvent;
 import com.fitnesscrm.common.error.ApiException;
 import com.fitnesscrm.common.security.Caller;
 import com.fitnesscrm.common.security.Role;
@@ -16,13 +17,16 @@ import com.fitnesscrm.trainers.service.TrainerService;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -35,10 +39,12 @@ public class ClientService {
 
     private final AccountService accounts;
     private final TrainerService trainers;
+    private final Event<ActivityEvent> activity;
 
-    public ClientService(AccountService accounts, TrainerService trainers) {
+    public ClientService(AccountService accounts, TrainerService trainers, Event<ActivityEvent> activity) {
         this.accounts = accounts;
         this.trainers = trainers;
+        this.activity = activity;
     }
 
     public ClientPage list(Caller caller, ClientRequests.Filter filter, PageRequest page) {
@@ -120,6 +126,7 @@ public class ClientService {
         if (trainerId != null) {
             link(org, trainerId, client.id, null);
         }
+        activity.fire(event(caller, ActivityEvent.CREATE, client));
         return view(client);
     }
 
@@ -131,6 +138,7 @@ public class ClientService {
     public Optional<ClientView> update(Caller caller, long id, ClientRequests.Update request) {
         Optional<Client> found = visible(caller, id);
         found.ifPresent(client -> {
+            Map<String, Object> before = recorded(client);
             if (request.name() != null) {
                 if (request.name().isBlank()) {
                     throw ApiException.invalidField("name", "must not be blank");
@@ -177,6 +185,8 @@ public class ClientService {
             if (client.userId != null) {
                 accounts.updateIdentity(client.organizationId, client.userId, client.email, client.name);
             }
+            activity.fire(event(caller, ActivityEvent.UPDATE, client)
+                    .withDetails(Map.of("fields", changedFields(before, recorded(client)))));
         });
         return found.map(ClientService::view);
     }
@@ -195,6 +205,7 @@ public class ClientService {
             if (client.userId != null) {
                 accounts.disable(client.organizationId, client.userId, caller.userId());
             }
+            activity.fire(event(caller, ActivityEvent.DELETE, client));
         });
         return found.isPresent();
     }
@@ -245,6 +256,12 @@ public class ClientService {
     /** The client record behind a login, if the login is a client's. */
     public Optional<Long> clientIdOfUser(long organizationId, long userId) {
         return Client.findByUser(organizationId, userId).map(c -> c.id);
+    }
+
+    /** The clients a trainer currently trains. */
+    public List<Long> clientIdsOfTrainer(long organizationId, long trainerId) {
+        return Assignment.<Assignment>list("organizationId = ?1 and trainerId = ?2 and deletedAt is null",
+                organizationId, trainerId).stream().map(a -> a.clientId).distinct().toList();
     }
 
     /** Whether the trainer currently trains the client. */
@@ -305,6 +322,33 @@ public class ClientService {
                     .filter(trainerId -> created || !Assignment.linked(trainerId, saved.id))
                     .ifPresent(trainerId -> link(joined.organizationId(), trainerId, saved.id, null));
         }
+    }
+
+    /** A client's activity concerns the client only: who trains them changes, so no trainer is recorded. */
+    static ActivityEvent event(Caller caller, String action, Client client) {
+        return ActivityEvent.of(caller, action, "client", client.id)
+                .withSubject(client.name, client.email)
+                .withOwners(null, client.id);
+    }
+
+    /** The fields an update may change, by their API names; the feed names what changed, never the values. */
+    private static Map<String, Object> recorded(Client c) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("name", c.name);
+        fields.put("email", c.email);
+        fields.put("phone", c.phone);
+        fields.put("age", c.age);
+        fields.put("goals", c.goals);
+        fields.put("medical_conditions", c.medicalConditions);
+        fields.put("emergency_contact", c.emergencyContact);
+        fields.put("emergency_phone", c.emergencyPhone);
+        fields.put("status", c.status);
+        fields.put("membership_type", c.membershipType);
+        return fields;
+    }
+
+    static List<String> changedFields(Map<String, Object> before, Map<String, Object> after) {
+        return after.keySet().stream().filter(key -> !Objects.equals(before.get(key), after.get(key))).toList();
     }
 
     static ClientView view(Client c) {

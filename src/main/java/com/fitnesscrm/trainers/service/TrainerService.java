@@ -2,6 +2,7 @@ package com.fitnesscrm.trainers.service;
 
 import com.fitnesscrm.auth.api.MemberJoined;
 import com.fitnesscrm.auth.service.AccountService;
+import com.fitnesscrm.common.activity.ActivityEvent;
 import com.fitnesscrm.common.error.ApiException;
 import com.fitnesscrm.common.security.Caller;
 import com.fitnesscrm.common.security.Role;
@@ -20,9 +21,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -35,10 +38,12 @@ public class TrainerService {
 
     private final AccountService accounts;
     private final Event<TrainerDeleted> deleted;
+    private final Event<ActivityEvent> activity;
 
-    public TrainerService(AccountService accounts, Event<TrainerDeleted> deleted) {
+    public TrainerService(AccountService accounts, Event<TrainerDeleted> deleted, Event<ActivityEvent> activity) {
         this.accounts = accounts;
         this.deleted = deleted;
+        this.activity = activity;
     }
 
     public TrainerPage list(Caller caller, TrainerRequests.Filter filter, PageRequest page) {
@@ -100,6 +105,7 @@ public class TrainerService {
                     caller.userId());
         }
         trainer.persist();
+        activity.fire(event(caller, ActivityEvent.CREATE, trainer));
         return view(trainer);
     }
 
@@ -116,6 +122,7 @@ public class TrainerService {
         if (!caller.isAdmin() && !self) {
             throw ApiException.forbidden("Trainers can edit only their own profile");
         }
+        Map<String, Object> before = recorded(trainer);
         if (request.name() != null) {
             if (request.name().isBlank()) {
                 throw ApiException.invalidField("name", "must not be blank");
@@ -157,6 +164,10 @@ public class TrainerService {
         if (trainer.userId != null) {
             accounts.updateIdentity(trainer.organizationId, trainer.userId, trainer.email, trainer.name);
         }
+        Map<String, Object> after = recorded(trainer);
+        List<String> changed = after.keySet().stream()
+                .filter(key -> !Objects.equals(before.get(key), after.get(key))).toList();
+        activity.fire(event(caller, ActivityEvent.UPDATE, trainer).withDetails(Map.of("fields", changed)));
         return Optional.of(view(trainer));
     }
 
@@ -172,6 +183,7 @@ public class TrainerService {
                 accounts.disable(trainer.organizationId, trainer.userId, caller.userId());
             }
             deleted.fire(new TrainerDeleted(trainer.organizationId, trainer.id));
+            activity.fire(event(caller, ActivityEvent.DELETE, trainer));
         });
         return found.isPresent();
     }
@@ -251,6 +263,28 @@ public class TrainerService {
         if (!caller.isAdmin()) {
             throw ApiException.forbidden("Only an admin can do this");
         }
+    }
+
+    private static ActivityEvent event(Caller caller, String action, Trainer trainer) {
+        return ActivityEvent.of(caller, action, "trainer", trainer.id)
+                .withSubject(trainer.name, trainer.email)
+                .withOwners(trainer.id, null);
+    }
+
+    /** The fields an update may change, by their API names; the feed names what changed, never the values. */
+    private static Map<String, Object> recorded(Trainer t) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("name", t.name);
+        fields.put("email", t.email);
+        fields.put("phone", t.phone);
+        fields.put("specialization", t.specialization);
+        fields.put("certification", t.certification);
+        fields.put("experience", t.experience);
+        fields.put("bio", t.bio);
+        // 50 and 50.00 are the same rate; BigDecimal.equals would call that a change.
+        fields.put("hourly_rate", t.hourlyRate == null ? null : t.hourlyRate.stripTrailingZeros());
+        fields.put("active", t.active);
+        return fields;
     }
 
     static TrainerView view(Trainer t) {

@@ -1,0 +1,69 @@
+package com.fitnesscrm.activity.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One row of the activity feed. The subject's name and email are copied, and its ids are plain numbers, so the
+ * row still reads the same after the record is deleted.
+ */
+@Entity
+@Table(name = "activity_log")
+public class ActivityLog extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "organization_id", nullable = false)
+    public Long organizationId;
+
+    @Column(name = "user_id")
+    public Long userId;
+
+    @Column(name = "user_identifier")
+    public String userIdentifier;
+
+    public String role;
+
+    @Column(nullable = false)
+    public String action;
+
+    @Column(name = "entity_type", nullable = false)
+    public String entityType;
+
+    @Column(name = "entity_id")
+    public Long entityId;
+
+    public String name;
+    public String email;
+
+    @Column(name = "trainer_id")
+    public Long trainerId;
+
+    @Column(name = "client_id")
+    public Long clientId;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public Map<String, Object> details = Map.of();
+
+    @Column(name = "ip_address")
+    public String ipAddress;
+
+    @Column(name = "user_agent")
+    public String userAgent;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt = Instant.now();
+}
