@@ -325,7 +325,7 @@ public class ClientService {
     }
 
     /** A client's activity concerns the client only: who trains them changes, so no trainer is recorded. */
-    static ActivityEvent event(Caller caller, String action, Client client) {
+    private static ActivityEvent event(Caller caller, String action, Client client) {
         return ActivityEvent.of(caller, action, "client", client.id)
                 .withSubject(client.name, client.email)
                 .withOwners(null, client.id);
@@ -347,7 +347,7 @@ public class ClientService {
         return fields;
     }
 
-    static List<String> changedFields(Map<String, Object> before, Map<String, Object> after) {
+    private static List<String> changedFields(Map<String, Object> before, Map<String, Object> after) {
         return after.keySet().stream().filter(key -> !Objects.equals(before.get(key), after.get(key))).toList();
     }
 
