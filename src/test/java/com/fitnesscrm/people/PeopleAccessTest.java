@@ -170,6 +170,11 @@ class PeopleAccessTest {
                 .then().statusCode(201);
         admin.as().body(Map.of("trainer_id", trainer.id(), "client_id", client.id())).post("/api/crm/assign")
                 .then().statusCode(409);
+        // Each portal sees its own counters: the client their one trainer, the trainer their one client.
+        client.session().as().get("/api/crm/dashboard").then().statusCode(200)
+                .body("trainers_count", equalTo(1)).body("clients_count", equalTo(1));
+        trainer.session().as().get("/api/crm/dashboard").then().statusCode(200)
+                .body("clients_count", equalTo(1)).body("assignments_count", equalTo(1));
         admin.as().get("/api/crm/dashboard").then().statusCode(200)
                 .body("trainers_count", equalTo(2)).body("clients_count", equalTo(1)).body("assignments_count", equalTo(1));
         admin.as().get("/api/crm/stats").then().statusCode(200)
@@ -179,7 +184,8 @@ class PeopleAccessTest {
         admin.as().get("/api/trainers/" + trainer.id()).then().statusCode(404);
         admin.as().get("/api/crm/assignments").then().statusCode(200).body("$", hasSize(0));
         admin.as().get("/api/crm/dashboard").then().body("trainers_count", equalTo(1)).body("assignments_count", equalTo(0));
-        client.session().as().get("/api/crm/dashboard").then().statusCode(403);
+        client.session().as().get("/api/crm/dashboard").then().statusCode(200).body("trainers_count", equalTo(0));
+        client.session().as().get("/api/crm/stats").then().statusCode(403);
     }
 
     @Test

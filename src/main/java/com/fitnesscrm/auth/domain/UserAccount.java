@@ -37,6 +37,10 @@ public class UserAccount extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean active = true;
 
+    /** The user's own IANA time zone; null means the organization's. */
+    @Column(name = "time_zone")
+    public String timeZone;
+
     @Column(name = "last_login")
     public Instant lastLogin;
 

@@ -15,6 +15,7 @@ import com.fitnesscrm.common.security.Caller;
 import com.fitnesscrm.common.security.RateLimiter;
 import com.fitnesscrm.common.security.Role;
 import com.fitnesscrm.common.security.SecureTokens;
+import com.fitnesscrm.common.time.TimeZones;
 import com.fitnesscrm.common.web.Text;
 import com.fitnesscrm.notifications.service.EmailOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,20 +70,10 @@ public class AuthService {
         String email = Text.normalizeEmail(request.email());
         rateLimiter.enforceAccount(email);
         passwords.requireStrong("password", request.password(), email, request.name());
-        String zone = timeZone(request.timeZone());
+        String parsedZone = TimeZones.parse("time_zone", request.timeZone());
+        String zone = parsedZone == null ? "UTC" : parsedZone;
         String passwordHash = passwords.hash(request.password());
         return QuarkusTransaction.requiringNew().call(() -> createOrganization(request, email, passwordHash, zone));
-    }
-
-    private static String timeZone(String value) {
-        if (Text.blankToNull(value) == null) {
-            return "UTC";
-        }
-        try {
-            return java.time.ZoneId.of(value.trim()).getId();
-        } catch (java.time.DateTimeException e) {
-            throw ApiException.invalidField("time_zone", "must be an IANA time zone such as Europe/London");
-        }
     }
 
     private LoginResponse createOrganization(Requests.Register request, String email, String passwordHash,

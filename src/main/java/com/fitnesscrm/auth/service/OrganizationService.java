@@ -1,24 +1,76 @@
 package com.fitnesscrm.auth.service;
 
 import com.fitnesscrm.auth.domain.Organization;
+import com.fitnesscrm.auth.domain.UserAccount;
+import com.fitnesscrm.common.security.Caller;
+import com.fitnesscrm.common.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
-/** Facts about an organization that other features need, such as the time zone its people think in. */
+/** Facts about an organization and its members that other features need, such as the time zone they think in. */
 @ApplicationScoped
 public class OrganizationService {
 
     public ZoneId zoneOf(long organizationId) {
         Organization organization = Organization.findById(organizationId);
-        if (organization == null || organization.timeZone == null) {
-            return ZoneOffset.UTC;
+        return organization == null ? ZoneOffset.UTC : zone(organization.timeZone).orElse(ZoneOffset.UTC);
+    }
+
+    /**
+     * The zone a caller's wall-clock input means: their own when set (a trainer travelling, a client abroad),
+     * else the organization's.
+     */
+    public ZoneId zoneFor(Caller caller) {
+        return userTimeZone(caller).flatMap(OrganizationService::zone).orElseGet(() -> zoneOf(caller.organizationId()));
+    }
+
+    public Optional<String> userTimeZone(Caller caller) {
+        return UserAccount.findInOrganization(caller.organizationId(), caller.userId()).map(user -> user.timeZone);
+    }
+
+    /** An active member as a {@link Caller}, for work done on their behalf without a request (calendar feeds). */
+    public Optional<Caller> memberAsCaller(long organizationId, long userId) {
+        return UserAccount.findInOrganization(organizationId, userId)
+                .filter(user -> user.active)
+                .map(user -> Caller.of(user.id, user.organizationId, Role.of(user.role), user.email));
+    }
+
+    public Optional<String> nameOf(long organizationId) {
+        return Optional.ofNullable(Organization.<Organization>findById(organizationId)).map(o -> o.name);
+    }
+
+    /** {@code zone} is a canonical IANA id (see TimeZones.parse). */
+    @Transactional
+    public void setTimeZone(long organizationId, String zone) {
+        Organization organization = Organization.findById(organizationId);
+        if (organization != null && !zone.equals(organization.timeZone)) {
+            organization.timeZone = zone;
+            organization.updatedAt = Instant.now();
+        }
+    }
+
+    /** A null zone returns the user to the organization's. */
+    @Transactional
+    public void setUserTimeZone(Caller caller, String zone) {
+        UserAccount.findInOrganization(caller.organizationId(), caller.userId()).ifPresent(user -> {
+            user.timeZone = zone;
+            user.updatedAt = Instant.now();
+        });
+    }
+
+    private static Optional<ZoneId> zone(String id) {
+        if (id == null) {
+            return Optional.empty();
         }
         try {
-            return ZoneId.of(organization.timeZone);
+            return Optional.of(ZoneId.of(id));
         } catch (RuntimeException e) {
-            return ZoneOffset.UTC;
+            return Optional.empty();
         }
     }
 }

@@ -8,11 +8,11 @@ public final class CrmFigures {
     private CrmFigures() {
     }
 
-    @Schema(name = "CrmDashboard")
+    @Schema(name = "CrmCounters")
     public record Dashboard(long trainersCount, long clientsCount, long assignmentsCount) {
     }
 
-    @Schema(name = "CrmStats")
+    @Schema(name = "CrmAssignmentFigures")
     public record Stats(long totalTrainers, long totalClients, long trainersWithClients, long clientsAssigned) {
     }
 }

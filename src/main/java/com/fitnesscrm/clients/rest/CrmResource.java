@@ -2,7 +2,6 @@ package com.fitnesscrm.clients.rest;
 
 import com.fitnesscrm.clients.api.AssignmentView;
 import com.fitnesscrm.clients.api.ClientRequests;
-import com.fitnesscrm.clients.api.CrmFigures;
 import com.fitnesscrm.clients.service.AssignmentService;
 import com.fitnesscrm.common.error.ApiError;
 import com.fitnesscrm.common.error.ApiException;
@@ -80,21 +79,5 @@ public class CrmResource {
             throw ApiException.notFound("Assignment");
         }
         return new MessageResponse("Assignment removed");
-    }
-
-    @GET
-    @Path("/dashboard")
-    @Operation(summary = "Organization counters")
-    @APIResponse(responseCode = "200", description = "Counts", content = @Content(schema = @Schema(implementation = CrmFigures.Dashboard.class)))
-    public CrmFigures.Dashboard dashboard() {
-        return assignments.dashboard(caller);
-    }
-
-    @GET
-    @Path("/stats")
-    @Operation(summary = "Assignment statistics")
-    @APIResponse(responseCode = "200", description = "Counts", content = @Content(schema = @Schema(implementation = CrmFigures.Stats.class)))
-    public CrmFigures.Stats stats() {
-        return assignments.stats(caller);
     }
 }

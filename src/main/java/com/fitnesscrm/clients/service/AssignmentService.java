@@ -102,9 +102,22 @@ public class AssignmentService {
         return found.isPresent();
     }
 
+    /**
+     * The counters at the top of each portal: the organization's for an admin; a trainer's own clients; a
+     * client's own trainers.
+     */
     public CrmFigures.Dashboard dashboard(Caller caller) {
-        requireStaff(caller);
         long org = caller.organizationId();
+        if (caller.isTrainer()) {
+            long me = trainers.trainerIdOfUser(org, caller.userId()).orElse(-1L);
+            long mine = Assignment.count("organizationId = ?1 and trainerId = ?2 and deletedAt is null", org, me);
+            return new CrmFigures.Dashboard(trainers.count(org), mine, mine);
+        }
+        if (caller.isClient()) {
+            long me = clients.clientIdOfUser(org, caller.userId()).orElse(-1L);
+            long mine = Assignment.count("organizationId = ?1 and clientId = ?2 and deletedAt is null", org, me);
+            return new CrmFigures.Dashboard(mine, me < 0 ? 0 : 1, mine);
+        }
         return new CrmFigures.Dashboard(trainers.count(org), clients.count(org),
                 Assignment.count("organizationId = ?1 and deletedAt is null", org));
     }

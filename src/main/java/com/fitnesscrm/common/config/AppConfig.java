@@ -22,6 +22,9 @@ public interface AppConfig {
 
     Jwt jwt();
 
+    /** Base64 of 32 random bytes: the AES-256 key for secrets stored in the database (ENCRYPTION_KEY). */
+    String encryptionKey();
+
     RateLimit rateLimit();
 
     Password password();

@@ -88,6 +88,11 @@ public class EnvironmentConfigSourceFactory implements ConfigSourceFactory {
                     JwtKeys.verificationKeySet(privateKeyPem, keyId, previousPem, previousKeyId));
         }
 
+        if (value(context, "ENCRYPTION_KEY") == null && !prod) {
+            fallbacks.put("ENCRYPTION_KEY",
+                    DevKeys.loadOrCreateEncryptionKey(Path.of(System.getProperty("user.dir"), ".dev-keys")));
+        }
+
         return List.of(
                 new PropertiesConfigSource(derived, "fitnesscrm-environment", ORDINAL),
                 new PropertiesConfigSource(fallbacks, "fitnesscrm-dev-fallbacks", FALLBACK_ORDINAL));

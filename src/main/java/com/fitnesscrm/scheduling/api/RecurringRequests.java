@@ -31,10 +31,13 @@ public final class RecurringRequests {
             Integer duration,
             @Size(max = 100) String sessionType,
             @Size(max = 500) String location,
-            @Size(max = 5000) String notes) {
+            @Size(max = 5000) String notes,
+            @Schema(description = "Admins and trainers: book occurrences outside working hours or in time off"
+                    + " too (overlapping ones are always skipped)") Boolean overrideConflicts) {
     }
 
-    @Schema(name = "SkippedOccurrence", description = "An occurrence not booked because the slot was taken")
+    @Schema(name = "SkippedOccurrence", description = "An occurrence not booked: the slot was taken, the trainer"
+            + " is off, or it falls outside working hours")
     public record Skipped(Instant sessionDate, String reason) {
     }
 

@@ -23,8 +23,8 @@ public final class SessionRequests {
             @Size(max = 500) String location,
             @Size(max = 5000) String notes,
             @Schema(enumeration = {"scheduled", "requested", "completed", "cancelled", "no-show"}) String status,
-            @Schema(description = "Admins and trainers: book even if it overlaps another session")
-            Boolean overrideConflicts) {
+            @Schema(description = "Admins and trainers: book even if it overlaps another session, falls outside"
+                    + " working hours or in time off") Boolean overrideConflicts) {
     }
 
     @Schema(name = "SessionUpdateRequest", description = "Fields present are updated")
@@ -37,7 +37,16 @@ public final class SessionRequests {
             @Size(max = 500) String location,
             @Size(max = 5000) String notes,
             @Schema(enumeration = {"scheduled", "requested", "completed", "cancelled", "no-show"}) String status,
-            Boolean overrideConflicts) {
+            @Schema(description = "Admins and trainers: book even if it overlaps another session, falls outside"
+                    + " working hours or in time off") Boolean overrideConflicts,
+            @Schema(description = "Admins and trainers: record a cancellation as late (or not) by hand")
+            Boolean lateCancellation,
+            @Schema(description = "For an occurrence of a series: `this` (default), `following` or `all`",
+                    enumeration = {"this", "following", "all"}) String scope) {
+    }
+
+    @Schema(name = "SessionDeclineRequest")
+    public record Decline(@Size(max = 1000) @Schema(description = "Shown to the client") String reason) {
     }
 
     public record Filter(Long trainerId, Long clientId, String status, String startDate, String endDate) {

@@ -25,6 +25,10 @@ public record SessionView(
         String notes,
         @Schema(enumeration = {"scheduled", "requested", "completed", "cancelled", "no-show"}) String status,
         Long recurringSessionId,
+        @Schema(description = "The client cancelled inside the organization's cancellation window")
+        boolean lateCancellation,
+        @Schema(description = "A client's request the trainer declined") boolean declined,
+        Instant cancelledAt,
         String trainerName,
         String clientName,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Single read only") TrainerView trainer,

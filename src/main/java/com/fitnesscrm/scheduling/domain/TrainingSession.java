@@ -18,6 +18,8 @@ import java.util.Optional;
 public class TrainingSession extends PanacheEntityBase {
 
     public static final String CANCELLED = "cancelled";
+    public static final String REQUESTED = "requested";
+    public static final String SCHEDULED = "scheduled";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -53,6 +55,20 @@ public class TrainingSession extends PanacheEntityBase {
     @Column(name = "allow_overlap", nullable = false)
     public boolean allowOverlap;
 
+    /** A client cancelled inside the organization's cancellation window. */
+    @Column(name = "late_cancellation", nullable = false)
+    public boolean lateCancellation;
+
+    /** A client's request the trainer turned down (cancelled, but never a booked session). */
+    @Column(nullable = false)
+    public boolean declined;
+
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+
+    @Column(name = "cancelled_by")
+    public Long cancelledBy;
+
     @Column(name = "created_by")
     public Long createdBy;
 
@@ -69,12 +85,27 @@ public class TrainingSession extends PanacheEntityBase {
         return find("id = ?1 and organizationId = ?2 and deletedAt is null", id, organizationId).firstResultOptional();
     }
 
-    /** Live sessions of the trainer or the client that overlap [start, end), other than {@code exceptId}. */
+    /**
+     * Live sessions of the trainer or the client that overlap [start, end), other than those in {@code except}.
+     * The trainer's sessions are widened by {@code bufferMinutes} on both sides: the trainer needs that gap
+     * between two clients.
+     */
     public static List<TrainingSession> overlapping(long organizationId, long trainerId, long clientId,
-                                                    Instant start, Instant end, Long exceptId) {
+                                                    Instant start, Instant end, int bufferMinutes,
+                                                    java.util.Collection<Long> except) {
+        java.time.Duration buffer = java.time.Duration.ofMinutes(bufferMinutes);
         return list("organizationId = ?1 and deletedAt is null and status <> 'cancelled'"
-                        + " and (trainerId = ?2 or clientId = ?3) and startsAt < ?5 and endsAt > ?4"
-                        + " and id <> ?6 order by startsAt",
-                organizationId, trainerId, clientId, start, end, exceptId == null ? -1L : exceptId);
+                        + " and ((trainerId = ?2 and startsAt < ?6 and endsAt > ?5)"
+                        + " or (clientId = ?3 and startsAt < ?7 and endsAt > ?4))"
+                        + " and id not in ?8 order by startsAt",
+                organizationId, trainerId, clientId, start, start.minus(buffer), end.plus(buffer), end,
+                except.isEmpty() ? List.of(-1L) : except);
+    }
+
+    /** The trainer's live sessions that touch [from, to), for availability. */
+    public static List<TrainingSession> busyTimesOfTrainer(long organizationId, long trainerId, Instant from,
+                                                           Instant to) {
+        return list("organizationId = ?1 and trainerId = ?2 and deletedAt is null and status <> 'cancelled'"
+                + " and startsAt < ?4 and endsAt > ?3 order by startsAt", organizationId, trainerId, from, to);
     }
 }

@@ -9,6 +9,7 @@ import com.fitnesscrm.scheduling.api.ExportLink;
 import com.fitnesscrm.scheduling.api.SessionRequests;
 import com.fitnesscrm.scheduling.api.SessionView;
 import com.fitnesscrm.scheduling.service.CalendarExportService;
+import com.fitnesscrm.scheduling.service.SeriesEditService;
 import com.fitnesscrm.scheduling.service.SessionService;
 import com.fitnesscrm.common.security.Caller;
 import jakarta.annotation.security.PermitAll;
@@ -48,11 +49,14 @@ import java.util.List;
 public class SessionResource {
 
     private final SessionService sessions;
+    private final SeriesEditService series;
     private final CalendarExportService exports;
     private final CurrentUser caller;
 
-    public SessionResource(SessionService sessions, CalendarExportService exports, CurrentUser caller) {
+    public SessionResource(SessionService sessions, SeriesEditService series, CalendarExportService exports,
+                           CurrentUser caller) {
         this.sessions = sessions;
+        this.series = series;
         this.exports = exports;
         this.caller = caller;
     }
@@ -150,24 +154,56 @@ public class SessionResource {
     @PUT
     @Path("/{id}")
     @Operation(summary = "Update a session", description = "Fields present are updated; moving it re-checks"
-            + " overlaps. Clients may only cancel.")
-    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = SessionView.class)))
+            + " the booking rules. Clients may only cancel (inside the organization's cancellation window that is a"
+            + " late cancellation, and the trainer is told). A trainer setting a requested session to scheduled"
+            + " confirms it; to cancelled declines it. For an occurrence of a series, scope (query or body)"
+            + " `following` or `all` applies the change to the upcoming occurrences too, keeping each on its own"
+            + " date at the new local time.")
+    @APIResponse(responseCode = "200", description = "Updated (the edited occurrence)", content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "No such session visible to the caller", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "409", description = "Overlaps another session", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public SessionView update(@PathParam("id") long id, @Valid @NotNull SessionRequests.Update request) {
-        return sessions.update(caller, id, request).orElseThrow(() -> ApiException.notFound("Session"));
+    @APIResponse(responseCode = "409", description = "Overlaps another session, outside working hours or in time off", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public SessionView update(@PathParam("id") long id,
+                              @Parameter(description = "this (default), following or all") @QueryParam("scope") String scope,
+                              @Valid @NotNull SessionRequests.Update request) {
+        SeriesEditService.Scope reach = SeriesEditService.Scope.parse(scope != null ? scope : request.scope());
+        return series.update(caller, id, request, reach).orElseThrow(() -> ApiException.notFound("Session"));
+    }
+
+    @POST
+    @Path("/{id}/confirm")
+    @Operation(summary = "Confirm a client's session request", description = "The trainer or an admin; the client"
+            + " is told by email.")
+    @APIResponse(responseCode = "200", description = "Confirmed (status scheduled)", content = @Content(schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "404", description = "No such session visible to the caller", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "Not a pending request, or the slot is no longer free", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public SessionView confirm(@PathParam("id") long id) {
+        return sessions.confirm(caller, id).orElseThrow(() -> ApiException.notFound("Session"));
+    }
+
+    @POST
+    @Path("/{id}/decline")
+    @Operation(summary = "Decline a client's session request", description = "The trainer or an admin; the client"
+            + " is told by email, with the reason if given.")
+    @APIResponse(responseCode = "200", description = "Declined (status cancelled, declined true)", content = @Content(schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "404", description = "No such session visible to the caller", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "Not a pending request", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public SessionView decline(@PathParam("id") long id, @Valid SessionRequests.Decline request) {
+        return sessions.decline(caller, id, request == null ? null : request.reason())
+                .orElseThrow(() -> ApiException.notFound("Session"));
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete a session", description = "Admins, or the session's trainer.")
+    @Operation(summary = "Delete a session", description = "Admins, or the session's trainer. For an occurrence of"
+            + " a series, scope `following` or `all` deletes the upcoming occurrences too and ends the series.")
     @APIResponse(responseCode = "200", description = "Deleted", content = @Content(schema = @Schema(implementation = MessageResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid scope", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "No such session visible to the caller", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public MessageResponse delete(@PathParam("id") long id) {
-        if (!sessions.delete(caller, id)) {
-            throw ApiException.notFound("Session");
-        }
-        return new MessageResponse("Session deleted successfully");
+    public MessageResponse delete(@PathParam("id") long id,
+                                  @Parameter(description = "this (default), following or all") @QueryParam("scope") String scope) {
+        int deleted = series.delete(caller, id, SeriesEditService.Scope.parse(scope))
+                .orElseThrow(() -> ApiException.notFound("Session"));
+        return new MessageResponse(deleted == 1 ? "Session deleted successfully" : deleted + " sessions deleted");
     }
 }

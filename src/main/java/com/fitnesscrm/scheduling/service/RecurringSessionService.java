@@ -11,7 +11,9 @@ import com.fitnesscrm.scheduling.api.RecurringSessionView;
 import com.fitnesscrm.scheduling.domain.RecurringSession;
 import com.fitnesscrm.scheduling.domain.TrainingSession;
 import io.quarkus.panache.common.Parameters;
+import com.fitnesscrm.common.activity.ActivityEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -40,10 +43,15 @@ public class RecurringSessionService {
 
     private final SessionService sessions;
     private final OrganizationService organizations;
+    private final BookingRules rules;
+    private final Event<ActivityEvent> activity;
 
-    public RecurringSessionService(SessionService sessions, OrganizationService organizations) {
+    public RecurringSessionService(SessionService sessions, OrganizationService organizations, BookingRules rules,
+                                   Event<ActivityEvent> activity) {
         this.sessions = sessions;
         this.organizations = organizations;
+        this.rules = rules;
+        this.activity = activity;
     }
 
     @Transactional
@@ -88,15 +96,22 @@ public class RecurringSessionService {
         series.createdBy = caller.userId();
         series.persist();
 
+        boolean override = Boolean.TRUE.equals(request.overrideConflicts());
+        rules.lockTrainer(series.trainerId);
         List<RecurringRequests.Skipped> skipped = new ArrayList<>();
         int created = 0;
         for (Instant occurrence : Recurrence.expand(pattern, start, time, zone, weekdays, every, end,
                 request.occurrences())) {
             Instant finish = occurrence.plus(Duration.ofMinutes(minutes));
-            List<TrainingSession> taken = TrainingSession.overlapping(org, series.trainerId, series.clientId,
-                    occurrence, finish, null);
-            if (!taken.isEmpty()) {
-                skipped.add(new RecurringRequests.Skipped(occurrence, "overlaps session " + taken.get(0).id));
+            BookingRules.Check check = rules.check(org, series.trainerId, series.clientId, occurrence, finish, zone,
+                    List.of());
+            if (!check.overlaps().isEmpty()) {
+                skipped.add(new RecurringRequests.Skipped(occurrence, "overlaps session " + check.overlaps().get(0).id));
+                continue;
+            }
+            if (!check.bookable() && !override) {
+                skipped.add(new RecurringRequests.Skipped(occurrence, check.timeOff().isEmpty()
+                        ? "outside the trainer's working hours" : "the trainer is off"));
                 continue;
             }
             TrainingSession session = new TrainingSession();
@@ -122,6 +137,10 @@ public class RecurringSessionService {
             }
             throw e;
         }
+        activity.fire(ActivityEvent.of(caller, ActivityEvent.CREATE, "recurring_session", series.id)
+                .withOwners(series.trainerId, series.clientId)
+                .withDetails(Map.of("recurrence_pattern", series.recurrencePattern, "sessions_created", created,
+                        "skipped", skipped.size())));
         return new RecurringRequests.Created(view(series), created, skipped);
     }
 
@@ -162,6 +181,9 @@ public class RecurringSessionService {
         return found.map(series -> {
             series.active = false;
             series.updatedAt = Instant.now();
+            activity.fire(ActivityEvent.of(caller, ActivityEvent.DELETE, "recurring_session", series.id)
+                    .withOwners(series.trainerId, series.clientId)
+                    .withDetails(Map.of("delete_future", deleteFuture)));
             if (!deleteFuture) {
                 return 0;
             }

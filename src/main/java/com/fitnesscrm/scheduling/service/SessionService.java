@@ -2,9 +2,9 @@ package com.fitnesscrm.scheduling.service;
 
 import com.fitnesscrm.auth.service.OrganizationService;
 import com.fitnesscrm.clients.service.ClientService;
+import com.fitnesscrm.common.activity.ActivityEvent;
 import com.fitnesscrm.common.error.ApiException;
 import com.fitnesscrm.common.error.Causes;
-import com.fitnesscrm.common.error.FieldError;
 import com.fitnesscrm.common.security.Caller;
 import com.fitnesscrm.common.time.FlexibleDateTime;
 import com.fitnesscrm.common.web.Text;
@@ -15,6 +15,7 @@ import com.fitnesscrm.trainers.api.TrainerDeleted;
 import com.fitnesscrm.trainers.service.TrainerService;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -22,7 +23,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,30 +44,28 @@ public class SessionService {
     static final int MAX_MINUTES = 12 * 60;
     /** PostgreSQL exclusion_violation: an overlap the exclusion constraints refused. */
     static final String OVERLAP_SQL_STATE = "23P01";
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final TrainerService trainers;
     private final ClientService clients;
     private final OrganizationService organizations;
+    private final BookingRules rules;
+    private final BookingNotifications notices;
+    private final Event<ActivityEvent> activity;
 
-    public SessionService(TrainerService trainers, ClientService clients, OrganizationService organizations) {
+    public SessionService(TrainerService trainers, ClientService clients, OrganizationService organizations,
+                          BookingRules rules, BookingNotifications notices, Event<ActivityEvent> activity) {
         this.trainers = trainers;
         this.clients = clients;
         this.organizations = organizations;
+        this.rules = rules;
+        this.notices = notices;
+        this.activity = activity;
     }
 
     public List<SessionView> list(Caller caller, SessionRequests.Filter filter) {
-        long org = caller.organizationId();
-        ZoneId zone = organizations.zoneOf(org);
-        StringBuilder where = new StringBuilder("organizationId = :org and deletedAt is null");
-        Parameters params = Parameters.with("org", org);
-        if (caller.isTrainer()) {
-            where.append(" and trainerId = :mine");
-            params.and("mine", myTrainerId(caller).orElse(-1L));
-        } else if (caller.isClient()) {
-            where.append(" and clientId = :mine");
-            params.and("mine", myClientId(caller).orElse(-1L));
-        }
+        StringBuilder where = new StringBuilder();
+        Parameters params = visibleTo(caller, where);
+        ZoneId zone = organizations.zoneFor(caller);
         if (filter.trainerId() != null) {
             where.append(" and trainerId = :trainer");
             params.and("trainer", filter.trainerId());
@@ -90,7 +89,36 @@ public class SessionService {
             where.append(" and startsAt <= :to");
             params.and("to", to);
         }
-        List<TrainingSession> sessions = TrainingSession.list(where + " order by startsAt, id", params);
+        return withNames(caller, TrainingSession.list(where + " order by startsAt, id", params));
+    }
+
+    /** The caller's next {@code limit} live sessions from {@code from} on, in the list form. */
+    public List<SessionView> next(Caller caller, Instant from, int limit) {
+        StringBuilder where = new StringBuilder();
+        Parameters params = visibleTo(caller, where);
+        where.append(" and status <> 'cancelled' and startsAt >= :from");
+        params.and("from", from);
+        return withNames(caller, TrainingSession.<TrainingSession>find(where + " order by startsAt, id", params)
+                .page(0, limit).list());
+    }
+
+    /** The organization's live sessions; a trainer's own; a client's own. */
+    private Parameters visibleTo(Caller caller, StringBuilder where) {
+        where.append("organizationId = :org and deletedAt is null");
+        Parameters params = Parameters.with("org", caller.organizationId());
+        if (caller.isTrainer()) {
+            where.append(" and trainerId = :mine");
+            params.and("mine", myTrainerId(caller).orElse(-1L));
+        } else if (caller.isClient()) {
+            where.append(" and clientId = :mine");
+            params.and("mine", myClientId(caller).orElse(-1L));
+        }
+        return params;
+    }
+
+    /** Names of all trainers and clients in one query each, not one per session. */
+    private List<SessionView> withNames(Caller caller, List<TrainingSession> sessions) {
+        long org = caller.organizationId();
         Map<Long, String> trainerNames = trainers.namesOf(org,
                 sessions.stream().map(s -> s.trainerId).collect(Collectors.toSet()));
         Map<Long, String> clientNames = clients.namesOf(org,
@@ -104,20 +132,23 @@ public class SessionService {
         return visible(caller, id).map(this::detail);
     }
 
+    /**
+     * Books a session. A client's booking is a request (status requested) that must fit the trainer's
+     * availability and is confirmed or declined by the trainer, who is told about it by email.
+     */
     @Transactional
     public SessionView create(Caller caller, SessionRequests.Create request) {
         long org = caller.organizationId();
-        ZoneId zone = organizations.zoneOf(org);
         long trainerId = request.trainerId();
         long clientId = request.clientId();
-        String status = request.status() == null || request.status().isBlank() ? "scheduled" : status(request.status());
+        String status = Text.blankToNull(request.status()) == null ? TrainingSession.SCHEDULED : status(request.status());
         boolean override = Boolean.TRUE.equals(request.overrideConflicts());
         if (caller.isClient()) {
-            status = "requested";
+            status = TrainingSession.REQUESTED;
             override = false;
         }
         authorizeBooking(caller, trainerId, clientId);
-        Instant start = FlexibleDateTime.parse("session_date", request.sessionDate(), zone);
+        Instant start = FlexibleDateTime.parse("session_date", request.sessionDate(), organizations.zoneFor(caller));
         int minutes = minutes(request.duration());
 
         TrainingSession session = new TrainingSession();
@@ -130,9 +161,17 @@ public class SessionService {
         session.location = Text.blankToNull(request.location());
         session.notes = Text.blankToNull(request.notes());
         session.status = status;
-        session.allowOverlap = override;
         session.createdBy = caller.userId();
-        save(session, zone, caller);
+        if (TrainingSession.CANCELLED.equals(status)) {
+            session.cancelledAt = Instant.now();
+            session.cancelledBy = caller.userId();
+        }
+        checkAndSave(session, caller, override);
+        if (TrainingSession.REQUESTED.equals(session.status)) {
+            notices.requested(session);
+        }
+        record(caller, ActivityEvent.CREATE, session, Map.of("session_date", session.startsAt.toString(),
+                "status", session.status));
         return detail(session);
     }
 
@@ -169,8 +208,8 @@ public class SessionService {
     }
 
     /**
-     * Admins edit any session; a trainer edits their own; a client may only cancel their own. Moving a session
-     * re-checks overlaps.
+     * Admins edit any session; a trainer edits their own; a client may only cancel their own (late when inside
+     * the cancellation window). Moving a session, or reviving a cancelled one, re-checks the booking rules.
      */
     @Transactional
     public Optional<SessionView> update(Caller caller, long id, SessionRequests.Update request) {
@@ -179,16 +218,47 @@ public class SessionService {
             return Optional.empty();
         }
         TrainingSession session = found.get();
-        long org = caller.organizationId();
-        ZoneId zone = organizations.zoneOf(org);
+        String previousStatus = session.status;
+        String newStatus = Text.blankToNull(request.status()) == null ? null : status(request.status());
         if (caller.isClient()) {
-            boolean onlyCancels = "cancelled".equals(request.status() == null ? null : status(request.status()))
-                    && request.sessionDate() == null && request.duration() == null && request.trainerId() == null
-                    && request.clientId() == null;
+            boolean onlyCancels = TrainingSession.CANCELLED.equals(newStatus) && request.sessionDate() == null
+                    && request.duration() == null && request.trainerId() == null && request.clientId() == null
+                    && request.lateCancellation() == null;
             if (!onlyCancels) {
                 throw ApiException.forbidden("Clients can only cancel their sessions; ask your trainer to move one");
             }
         }
+        List<String> changed = new ArrayList<>();
+        boolean recheck = applyChanges(caller, session, request, changed);
+        if (newStatus != null && !newStatus.equals(previousStatus)) {
+            changeStatus(caller, session, newStatus);
+            changed.add("status");
+            recheck |= TrainingSession.CANCELLED.equals(previousStatus);
+        }
+        if (request.lateCancellation() != null) {
+            if (!TrainingSession.CANCELLED.equals(session.status)) {
+                throw ApiException.invalidField("late_cancellation", "only a cancelled session can be a late cancellation");
+            }
+            session.lateCancellation = request.lateCancellation();
+            changed.add("late_cancellation");
+        }
+        session.updatedAt = Instant.now();
+        boolean override = Boolean.TRUE.equals(request.overrideConflicts()) && !caller.isClient();
+        if (recheck) {
+            checkAndSave(session, caller, override);
+        } else {
+            persist(session);
+        }
+        announceStatusChange(caller, session, previousStatus);
+        record(caller, ActivityEvent.UPDATE, session, Map.of("fields", changed));
+        return Optional.of(detail(session));
+    }
+
+    /** The request's trainer, client, time and text fields; true when the slot moved (rules must be re-checked). */
+    private boolean applyChanges(Caller caller, TrainingSession session, SessionRequests.Update request,
+                                 List<String> changed) {
+        long org = caller.organizationId();
+        boolean moved = false;
         if (request.trainerId() != null && !request.trainerId().equals(session.trainerId)) {
             if (!caller.isAdmin()) {
                 throw ApiException.forbidden("Only an admin can hand a session to another trainer");
@@ -197,6 +267,8 @@ public class SessionService {
                 throw ApiException.notFound("Trainer");
             }
             session.trainerId = request.trainerId();
+            changed.add("trainer_id");
+            moved = true;
         }
         if (request.clientId() != null && !request.clientId().equals(session.clientId)) {
             boolean allowed = caller.isAdmin() ? clients.exists(org, request.clientId())
@@ -205,30 +277,112 @@ public class SessionService {
                 throw ApiException.notFound("Client");
             }
             session.clientId = request.clientId();
+            changed.add("client_id");
+            moved = true;
         }
-        int minutes = request.duration() != null ? minutes(request.duration())
-                : (int) Duration.between(session.startsAt, session.endsAt).toMinutes();
+        int minutes = request.duration() != null ? minutes(request.duration()) : durationOf(session);
         if (request.sessionDate() != null) {
-            session.startsAt = FlexibleDateTime.parse("session_date", request.sessionDate(), zone);
+            Instant start = FlexibleDateTime.parse("session_date", request.sessionDate(), organizations.zoneFor(caller));
+            if (!start.equals(session.startsAt)) {
+                session.startsAt = start;
+                changed.add("session_date");
+                moved = true;
+            }
         }
-        session.endsAt = session.startsAt.plus(Duration.ofMinutes(minutes));
+        Instant end = session.startsAt.plus(Duration.ofMinutes(minutes));
+        if (!end.equals(session.endsAt)) {
+            session.endsAt = end;
+            changed.add("duration");
+            moved = true;
+        }
         if (request.sessionType() != null) {
             session.sessionType = Text.blankToNull(request.sessionType());
+            changed.add("session_type");
         }
         if (request.location() != null) {
             session.location = Text.blankToNull(request.location());
+            changed.add("location");
         }
         if (request.notes() != null) {
             session.notes = Text.blankToNull(request.notes());
+            changed.add("notes");
         }
-        if (Text.blankToNull(request.status()) != null) {
-            session.status = status(request.status());
+        return moved || Boolean.TRUE.equals(request.overrideConflicts()) && !caller.isClient();
+    }
+
+    /**
+     * A status change and what it means: a cancellation records when and by whom, and a client's inside the
+     * cancellation window is late; a trainer cancelling a request declines it.
+     */
+    void changeStatus(Caller caller, TrainingSession session, String newStatus) {
+        String previous = session.status;
+        session.status = newStatus;
+        if (TrainingSession.CANCELLED.equals(newStatus)) {
+            Instant now = Instant.now();
+            session.cancelledAt = now;
+            session.cancelledBy = caller.userId();
+            session.declined = TrainingSession.REQUESTED.equals(previous) && !caller.isClient();
+            if (caller.isClient()) {
+                int windowHours = rules.policyOf(session.organizationId).cancellationWindowHours;
+                session.lateCancellation = now.isAfter(session.startsAt.minus(Duration.ofHours(windowHours)));
+            }
+        } else if (TrainingSession.CANCELLED.equals(previous)) {
+            session.cancelledAt = null;
+            session.cancelledBy = null;
+            session.lateCancellation = false;
+            session.declined = false;
         }
-        if (request.overrideConflicts() != null && !caller.isClient()) {
-            session.allowOverlap = request.overrideConflicts();
+    }
+
+    /** Tells the other side of the booking about a confirmation, a decline or a client's cancellation. */
+    void announceStatusChange(Caller caller, TrainingSession session, String previousStatus) {
+        if (session.status.equals(previousStatus)) {
+            return;
         }
+        if (TrainingSession.REQUESTED.equals(previousStatus) && TrainingSession.SCHEDULED.equals(session.status)) {
+            notices.confirmed(session);
+        } else if (session.declined && TrainingSession.CANCELLED.equals(session.status)) {
+            notices.declined(session, null);
+        } else if (caller.isClient() && TrainingSession.CANCELLED.equals(session.status)) {
+            notices.cancelledByClient(session);
+        }
+    }
+
+    /** The trainer (or an admin) accepts a client's request; the slot is re-checked against the rules. */
+    @Transactional
+    public Optional<SessionView> confirm(Caller caller, long id) {
+        return answerRequest(caller, id, TrainingSession.SCHEDULED, null);
+    }
+
+    /** The trainer (or an admin) turns a client's request down, optionally saying why. */
+    @Transactional
+    public Optional<SessionView> decline(Caller caller, long id, String reason) {
+        return answerRequest(caller, id, TrainingSession.CANCELLED, reason);
+    }
+
+    private Optional<SessionView> answerRequest(Caller caller, long id, String newStatus, String reason) {
+        if (caller.isClient()) {
+            throw ApiException.forbidden("Only the trainer or an admin answers a session request");
+        }
+        Optional<TrainingSession> found = visible(caller, id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        TrainingSession session = found.get();
+        if (!TrainingSession.REQUESTED.equals(session.status)) {
+            throw ApiException.conflict("not_requested", "This session is " + session.status
+                    + ", not a pending request");
+        }
+        changeStatus(caller, session, newStatus);
         session.updatedAt = Instant.now();
-        save(session, zone, caller);
+        if (TrainingSession.SCHEDULED.equals(newStatus)) {
+            checkAndSave(session, caller, false);
+            notices.confirmed(session);
+        } else {
+            persist(session);
+            notices.declined(session, reason);
+        }
+        record(caller, ActivityEvent.UPDATE, session, Map.of("fields", List.of("status"), "status", session.status));
         return Optional.of(detail(session));
     }
 
@@ -241,6 +395,7 @@ public class SessionService {
         found.ifPresent(session -> {
             session.deletedAt = Instant.now();
             session.updatedAt = session.deletedAt;
+            record(caller, ActivityEvent.DELETE, session, Map.of("session_date", session.startsAt.toString()));
         });
         return found.isPresent();
     }
@@ -252,15 +407,27 @@ public class SessionService {
                 Instant.now(), event.organizationId(), event.trainerId());
     }
 
-    /** Refuses overlaps with a clear 409 first; the exclusion constraints catch what a race slips past. */
-    private void save(TrainingSession session, ZoneId zone, Caller caller) {
-        if (!session.allowOverlap && !TrainingSession.CANCELLED.equals(session.status)) {
-            List<TrainingSession> conflicts = TrainingSession.overlapping(session.organizationId, session.trainerId,
-                    session.clientId, session.startsAt, session.endsAt, session.id);
-            if (!conflicts.isEmpty()) {
-                throw conflict(conflicts, zone, caller);
+    /**
+     * Checks the slot against the booking rules (other sessions, buffer, working hours, time off) under the
+     * trainer's lock, then saves. An override (admins and trainers) books anyway; only a real overlap then
+     * marks the session as allowed to overlap, so the database keeps guarding everything else.
+     */
+    void checkAndSave(TrainingSession session, Caller caller, boolean override) {
+        if (!TrainingSession.CANCELLED.equals(session.status)) {
+            rules.lockTrainer(session.trainerId);
+            BookingRules.Check check = rules.check(session.organizationId, session.trainerId, session.clientId,
+                    session.startsAt, session.endsAt, organizations.zoneOf(session.organizationId),
+                    session.id == null ? List.of() : List.of(session.id));
+            if (!check.bookable() && !override) {
+                throw conflict(check, organizations.zoneFor(caller), caller);
             }
+            session.allowOverlap = override && !check.overlaps().isEmpty();
         }
+        persist(session);
+    }
+
+    /** Flushes, turning a race the exclusion constraints caught into the same 409 as the checks give. */
+    private static void persist(TrainingSession session) {
         try {
             session.persistAndFlush();
         } catch (PersistenceException e) {
@@ -272,15 +439,15 @@ public class SessionService {
         }
     }
 
-    private ApiException conflict(List<TrainingSession> conflicts, ZoneId zone, Caller caller) {
-        List<FieldError> details = conflicts.stream()
-                .map(c -> new FieldError("session_date", "overlaps session " + c.id + " ("
-                        + WHEN.format(c.startsAt.atZone(zone)) + "–" + WHEN.format(c.endsAt.atZone(zone)).substring(11)
-                        + ", " + c.status + ")"))
-                .toList();
-        return new ApiException(409, "session_conflict",
-                "This time overlaps another session of the same trainer or client", details,
-                conflictView(conflicts.get(0), caller), null);
+    ApiException conflict(BookingRules.Check check, ZoneId zone, Caller caller) {
+        SessionView first = check.overlaps().isEmpty() ? null : conflictView(check.overlaps().get(0), caller);
+        return new ApiException(409, check.code(), check.message(), check.details(zone), first, null);
+    }
+
+    void record(Caller caller, String action, TrainingSession session, Map<String, Object> details) {
+        activity.fire(ActivityEvent.of(caller, action, "session", session.id)
+                .withOwners(session.trainerId, session.clientId)
+                .withDetails(details));
     }
 
     /**
@@ -292,10 +459,10 @@ public class SessionService {
             return view(s, null, null);
         }
         return new SessionView(s.id, s.trainerId, s.clientId, s.startsAt, s.endsAt, durationOf(s), null, null, null,
-                s.status, null, null, null, null, null, null, null, null);
+                s.status, null, false, false, null, null, null, null, null, null, null, null);
     }
 
-    private Optional<TrainingSession> visible(Caller caller, long id) {
+    Optional<TrainingSession> visible(Caller caller, long id) {
         Optional<TrainingSession> session = TrainingSession.findLive(caller.organizationId(), id);
         if (session.isEmpty() || caller.isAdmin()) {
             return session;
@@ -340,21 +507,23 @@ public class SessionService {
         return status;
     }
 
-    private SessionView detail(TrainingSession s) {
+    SessionView detail(TrainingSession s) {
         var trainer = trainers.view(s.organizationId, s.trainerId).orElse(null);
         var client = clients.view(s.organizationId, s.clientId).orElse(null);
         return new SessionView(s.id, s.trainerId, s.clientId, s.startsAt, s.endsAt, durationOf(s), s.sessionType,
-                s.location, s.notes, s.status, s.recurringSessionId, trainer == null ? null : trainer.name(),
+                s.location, s.notes, s.status, s.recurringSessionId, s.lateCancellation, s.declined, s.cancelledAt,
+                trainer == null ? null : trainer.name(),
                 client == null ? null : client.name(), trainer, client, s.createdAt, s.updatedAt, s.deletedAt);
     }
 
     private static SessionView view(TrainingSession s, String trainerName, String clientName) {
         return new SessionView(s.id, s.trainerId, s.clientId, s.startsAt, s.endsAt, durationOf(s), s.sessionType,
-                s.location, s.notes, s.status, s.recurringSessionId, trainerName, clientName, null, null,
+                s.location, s.notes, s.status, s.recurringSessionId, s.lateCancellation, s.declined, s.cancelledAt,
+                trainerName, clientName, null, null,
                 s.createdAt, s.updatedAt, s.deletedAt);
     }
 
-    private static int durationOf(TrainingSession s) {
+    static int durationOf(TrainingSession s) {
         return (int) Duration.between(s.startsAt, s.endsAt).toMinutes();
     }
 }

@@ -1,0 +1,31 @@
+package com.fitnesscrm.scheduling.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** An organization's booking rules; without a row the defaults apply. */
+@Entity
+@Table(name = "scheduling_policies")
+public class SchedulingPolicy extends PanacheEntityBase {
+
+    public static final int DEFAULT_BUFFER_MINUTES = 0;
+    public static final int DEFAULT_CANCELLATION_WINDOW_HOURS = 24;
+
+    @Id
+    @Column(name = "organization_id")
+    public Long organizationId;
+
+    @Column(name = "buffer_minutes", nullable = false)
+    public int bufferMinutes = DEFAULT_BUFFER_MINUTES;
+
+    @Column(name = "cancellation_window_hours", nullable = false)
+    public int cancellationWindowHours = DEFAULT_CANCELLATION_WINDOW_HOURS;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt = Instant.now();
+}

@@ -1,0 +1,148 @@
+package com.fitnesscrm.scheduling.service;
+
+import com.fitnesscrm.common.error.FieldError;
+import com.fitnesscrm.scheduling.domain.SchedulingPolicy;
+import com.fitnesscrm.scheduling.domain.TimeOff;
+import com.fitnesscrm.scheduling.domain.TrainingSession;
+import com.fitnesscrm.scheduling.domain.WorkingPeriod;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * What a booking is checked against: other live sessions of the same trainer or client (the trainer's widened by
+ * the organization's buffer), the trainer's working hours and their time off. Every booking path (single
+ * sessions, series, series moves, availability) goes through here, so they all refuse the same things.
+ */
+@ApplicationScoped
+public class BookingRules {
+
+    /** Namespace of the transaction-scoped advisory locks taken per trainer while booking. */
+    private static final int TRAINER_LOCK_NAMESPACE = 3;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final String[] DAY_NAMES = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+
+    /** The outcome of checking one slot; empty lists and {@code withinWorkingHours} mean bookable. */
+    public record Check(List<TrainingSession> overlaps, List<TimeOff> timeOff, boolean withinWorkingHours,
+                        int bufferMinutes) {
+
+        public boolean bookable() {
+            return overlaps.isEmpty() && timeOff.isEmpty() && withinWorkingHours;
+        }
+
+        /** The error code the SPA and API clients can branch on, the most specific problem first. */
+        public String code() {
+            if (!overlaps.isEmpty()) {
+                return "session_conflict";
+            }
+            return !timeOff.isEmpty() ? "trainer_time_off" : "outside_working_hours";
+        }
+
+        public String message() {
+            if (!overlaps.isEmpty()) {
+                return bufferMinutes > 0
+                        ? "This time overlaps another session of the same trainer or client, or leaves the trainer"
+                        + " less than the " + bufferMinutes + "-minute buffer between sessions"
+                        : "This time overlaps another session of the same trainer or client";
+            }
+            return !timeOff.isEmpty() ? "The trainer is off at this time"
+                    : "This time is outside the trainer's working hours";
+        }
+
+        /** One line per problem, for the error's details. */
+        public List<FieldError> details(ZoneId zone) {
+            List<FieldError> details = new ArrayList<>();
+            for (TrainingSession c : overlaps) {
+                details.add(new FieldError("session_date", "overlaps session " + c.id + " (" + span(c.startsAt,
+                        c.endsAt, zone) + ", " + c.status + ")"));
+            }
+            for (TimeOff off : timeOff) {
+                details.add(new FieldError("session_date", "trainer time off " + off.id + " ("
+                        + span(off.startsAt, off.endsAt, zone) + ")"));
+            }
+            if (!withinWorkingHours) {
+                details.add(new FieldError("session_date", "outside the trainer's working hours"));
+            }
+            return details;
+        }
+    }
+
+    public SchedulingPolicy policyOf(long organizationId) {
+        SchedulingPolicy policy = SchedulingPolicy.findById(organizationId);
+        if (policy == null) {
+            policy = new SchedulingPolicy();
+            policy.organizationId = organizationId;
+        }
+        return policy;
+    }
+
+    /** The trainer's own weekly hours, else the organization's default; empty means no limit was set. */
+    public List<WorkingPeriod> workingHoursOf(long organizationId, long trainerId) {
+        List<WorkingPeriod> own = WorkingPeriod.ofTrainer(organizationId, trainerId);
+        return own.isEmpty() ? WorkingPeriod.organizationDefault(organizationId) : own;
+    }
+
+    /**
+     * Serializes bookings of one trainer until the transaction ends, so the buffer and time-off checks (which
+     * no constraint can express) hold under concurrent requests too.
+     */
+    public void lockTrainer(long trainerId) {
+        Panache.getEntityManager()
+                .createNativeQuery("select count(*) from (select pg_advisory_xact_lock(?1, ?2)) locked")
+                .setParameter(1, TRAINER_LOCK_NAMESPACE)
+                .setParameter(2, (int) trainerId)
+                .getSingleResult();
+    }
+
+    public Check check(long organizationId, long trainerId, long clientId, Instant start, Instant end, ZoneId zone,
+                       Collection<Long> except) {
+        SchedulingPolicy policy = policyOf(organizationId);
+        List<TrainingSession> overlaps = TrainingSession.overlapping(organizationId, trainerId, clientId, start, end,
+                policy.bufferMinutes, except);
+        List<TimeOff> off = TimeOff.overlapping(organizationId, trainerId, start, end);
+        boolean within = within(workingHoursOf(organizationId, trainerId), start, end, zone);
+        return new Check(overlaps, off, within, policy.bufferMinutes);
+    }
+
+    /** Inside one stretch of the weekly hours, in local time; no hours set means any time is fine. */
+    static boolean within(List<WorkingPeriod> hours, Instant start, Instant end, ZoneId zone) {
+        if (hours.isEmpty()) {
+            return true;
+        }
+        ZonedDateTime localStart = start.atZone(zone);
+        ZonedDateTime localEnd = end.atZone(zone);
+        int weekday = localStart.getDayOfWeek().getValue() - 1;
+        for (WorkingPeriod period : hours) {
+            if (period.weekday != weekday) {
+                continue;
+            }
+            ZonedDateTime opens = localStart.toLocalDate().atTime(period.startTime).atZone(zone);
+            ZonedDateTime closes = localStart.toLocalDate().atTime(period.endTime).atZone(zone);
+            if (!localStart.isBefore(opens) && !localEnd.isAfter(closes)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String describe(List<WorkingPeriod> hours) {
+        List<String> parts = new ArrayList<>();
+        for (WorkingPeriod p : hours) {
+            parts.add(DAY_NAMES[p.weekday] + " " + p.startTime + "–" + p.endTime);
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String span(Instant from, Instant to, ZoneId zone) {
+        String end = WHEN.format(to.atZone(zone));
+        String start = WHEN.format(from.atZone(zone));
+        return start + "–" + (start.substring(0, 10).equals(end.substring(0, 10)) ? end.substring(11) : end);
+    }
+}
