@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // FitnessCRM API load benchmark (autocannon).
 //
-// Registers a fresh organization, creates CLIENTS clients, then load-tests four
+// Registers a fresh organization, creates CLIENTS clients, books SESSIONS_PER_CLIENT weekly sessions for each
+// with the owner as their trainer (200 × 25 = 5,000 by default), then load-tests seven
 // endpoints with CONNECTIONS concurrent connections for DURATION seconds each
 // (after a WARMUP-second run that is thrown away) and reports requests/s,
 // p50/p95/p99 latency and non-2xx counts, plus each endpoint's p95 and
@@ -16,7 +17,8 @@
 //   DURATION     seconds per measured run (default 15)
 //   CONNECTIONS  concurrent connections (default 100)
 //   WARMUP       seconds of the discarded warm-up run per endpoint (default 10: the JIT needs that long to compile the hot paths; 0 = none)
-//   CLIENTS      clients created before the runs (default 50)
+//   CLIENTS      clients created before the runs (default 200)
+//   SESSIONS_PER_CLIENT  weekly sessions booked per client, half of them in the past (default 25)
 //   TIMEOUT      autocannon per-request timeout in seconds (default 30; login is slow by design)
 //   RESULTS_FILE where the markdown report goes (default bench/results/latest.md)
 
@@ -62,7 +64,8 @@ const API_URL = (process.env.API_URL || 'http://127.0.0.1:8080').replace(/\/+$/,
 const DURATION = intEnv('DURATION', 15, 1);
 const CONNECTIONS = intEnv('CONNECTIONS', 100, 1);
 const WARMUP = intEnv('WARMUP', 10, 0);
-const CLIENTS = intEnv('CLIENTS', 50, 0);
+const CLIENTS = intEnv('CLIENTS', 200, 1);
+const SESSIONS_PER_CLIENT = intEnv('SESSIONS_PER_CLIENT', 25, 1);
 const TIMEOUT = intEnv('TIMEOUT', 30, 1);
 const RESULTS_FILE = process.env.RESULTS_FILE || path.join(here, 'results', 'latest.md');
 
@@ -150,10 +153,46 @@ async function setup() {
         },
       });
       expectStatus(res, [200, 201], `POST /api/clients #${i + 1}`);
+      clientIds[i] = res.json.id;
     }
   }
+  const clientIds = [];
   await Promise.all(Array.from({ length: Math.min(parallel, CLIENTS) }, worker));
   log(`created ${CLIENTS} clients`);
+
+  // The registering owner is also the studio's first trainer. Each client gets a weekly 30-minute series of
+  // SESSIONS_PER_CLIENT occurrences, half in the past: client i on weekday i % 7 at (i / 7) × 30 min, so no two
+  // overlap and every booking goes through the same conflict checks as the API's single bookings.
+  const mine = await api('GET', '/api/trainers?per_page=1', { token });
+  expectStatus(mine, [200], 'GET /api/trainers');
+  const trainerId = mine.json.items[0].id;
+  const firstMonday = mondayOf(new Date(Date.now() - Math.floor(SESSIONS_PER_CLIENT / 2) * 7 * 86400000));
+  next = 0;
+  let sessions = 0;
+  async function seriesWorker() {
+    while (next < CLIENTS) {
+      const i = next++;
+      const slot = Math.floor(i / 7) * 30;
+      const start = new Date(firstMonday.getTime() + (i % 7) * 86400000);
+      const res = await api('POST', '/api/recurring-sessions', {
+        token,
+        body: {
+          trainer_id: trainerId,
+          client_id: clientIds[i],
+          start_date: start.toISOString().slice(0, 10),
+          start_time: `${String(Math.floor(slot / 60)).padStart(2, '0')}:${String(slot % 60).padStart(2, '0')}`,
+          recurrence_pattern: 'weekly',
+          recurrence_days: [i % 7],
+          occurrences: SESSIONS_PER_CLIENT,
+          duration: 30,
+        },
+      });
+      expectStatus(res, [201], `POST /api/recurring-sessions #${i + 1}`);
+      sessions += res.json.sessions_created;
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(parallel, CLIENTS) }, seriesWorker));
+  log(`booked ${sessions} sessions for trainer ${trainerId}`);
 
   const list = await api('GET', '/api/clients?per_page=25', { token });
   expectStatus(list, [200], 'GET /api/clients?per_page=25');
@@ -166,7 +205,14 @@ async function setup() {
   const login = await api('POST', '/api/auth/login', { body: { email, password: PASSWORD } });
   expectStatus(login, [200], 'POST /api/auth/login');
 
-  return { email, token };
+  return { email, token, trainerId, clientIds, sessions };
+}
+
+/** Monday 00:00 UTC of the week containing `date` (the bench organization runs on UTC). */
+function mondayOf(date) {
+  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d;
 }
 
 // Runs autocannon once. With a histogram, every response time is recorded
@@ -179,6 +225,8 @@ function runAutocannon(target, seconds, histogram) {
         method: target.method,
         headers: target.headers,
         body: target.body,
+        // Targets that must send a different body each time (a new slot per booking) give a function.
+        setupRequest: target.nextBody ? (req) => ({ ...req, body: target.nextBody() }) : undefined,
         connections: CONNECTIONS,
         duration: seconds,
         timeout: TIMEOUT,
@@ -259,6 +307,7 @@ function report(results, meta) {
   lines.push('# FitnessCRM API benchmark');
   lines.push('');
   lines.push(`- Date: ${meta.date}`);
+  lines.push(`- Data: ${meta.dataset}`);
   lines.push(`- Machine: nproc=${meta.nproc}, ${meta.cpu}, ${meta.memGiB} GiB RAM, ${meta.platform}`);
   lines.push(`- Load: autocannon ${autocannonVersion} on Node ${process.version}, ${CONNECTIONS} connections, ${DURATION} s per endpoint after a ${WARMUP} s warm-up (login: no warm-up, at least 45 s), request timeout ${TIMEOUT} s`);
   lines.push(`- Target: ${API_URL} (the load generator shares the machine with the server)`);
@@ -299,7 +348,12 @@ async function main() {
   });
   expectStatus(live, [200], 'GET /q/health/live');
 
-  const { email, token } = await setup();
+  const { email, token, trainerId, clientIds, sessions } = await setup();
+  const monday = mondayOf(new Date());
+  const sunday = new Date(monday.getTime() + 7 * 86400000 - 1);
+  // Fresh slots for the booking benchmark: 30-minute steps starting two years ahead, far from the series.
+  let bookingSlot = 0;
+  const bookingsFrom = Date.now() + 2 * 365 * 86400000;
   const auth = { authorization: `Bearer ${token}`, accept: 'application/json' };
 
   const targets = [
@@ -318,6 +372,28 @@ async function main() {
     },
     { name: 'clients', method: 'GET', path: '/api/clients?per_page=25', headers: auth },
     { name: 'me', method: 'GET', path: '/api/auth/me', headers: auth },
+    {
+      name: 'sessions-week',
+      method: 'GET',
+      path: `/api/sessions?trainer_id=${trainerId}&start_date=${monday.toISOString()}&end_date=${sunday.toISOString()}`,
+      headers: auth,
+    },
+    {
+      name: 'book-session',
+      method: 'POST',
+      path: '/api/sessions',
+      headers: { ...auth, 'content-type': 'application/json' },
+      nextBody: () => {
+        const n = bookingSlot++;
+        return JSON.stringify({
+          trainer_id: trainerId,
+          client_id: clientIds[n % clientIds.length],
+          session_date: new Date(bookingsFrom + n * 30 * 60000).toISOString(),
+          duration: 30,
+        });
+      },
+    },
+    { name: 'dashboard', method: 'GET', path: '/api/crm/dashboard', headers: auth },
   ];
 
   const results = [];
@@ -344,6 +420,7 @@ async function main() {
   }
 
   const meta = {
+    dataset: `${CLIENTS} clients, ${sessions} sessions of one trainer (week list: ${Math.round(sessions / SESSIONS_PER_CLIENT)} sessions)`,
     date: new Date().toISOString(),
     nproc: nproc(),
     cpu: (os.cpus()[0] && os.cpus()[0].model.trim()) || 'unknown CPU',

@@ -129,6 +129,7 @@ env \
   DATABASE_URL="$DATABASE_URL" \
   JWT_PRIVATE_KEY="$(cat "$WORKDIR/jwt-private.pem")" \
   JWT_KEY_ID=bench \
+  ENCRYPTION_KEY="$(openssl rand -base64 32)" \
   APP_BASE_URL="$BASE_URL" \
   CORS_ORIGINS=http://localhost:5173 \
   REDIS_URL="$REDIS_URL" \

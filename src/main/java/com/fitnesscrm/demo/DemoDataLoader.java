@@ -11,6 +11,15 @@ import com.fitnesscrm.clients.service.ClientService;
 import com.fitnesscrm.common.config.AppConfig;
 import com.fitnesscrm.common.security.Caller;
 import com.fitnesscrm.common.security.Role;
+import com.fitnesscrm.scheduling.api.RecurringRequests;
+import com.fitnesscrm.scheduling.api.ScheduleViews;
+import com.fitnesscrm.scheduling.api.SessionRequests;
+import com.fitnesscrm.scheduling.api.SessionView;
+import com.fitnesscrm.scheduling.service.RecurringSessionService;
+import com.fitnesscrm.scheduling.service.ScheduleService;
+import com.fitnesscrm.scheduling.service.SessionService;
+import com.fitnesscrm.settings.api.SettingsRequest;
+import com.fitnesscrm.settings.service.SettingsService;
 import com.fitnesscrm.trainers.api.TrainerRequests;
 import com.fitnesscrm.trainers.api.TrainerView;
 import com.fitnesscrm.trainers.service.TrainerService;
@@ -21,11 +30,16 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Dev mode's demo organization: an admin, two trainers and a dozen clients, created once through the same
- * services the API uses. The logins are listed in the README.
+ * Dev mode's demo organization: an admin, two trainers, a dozen clients and their calendar, created once through
+ * the same services the API uses. The logins are listed in the README.
  */
 @ApplicationScoped
 public class DemoDataLoader {
@@ -57,15 +71,24 @@ public class DemoDataLoader {
     private final TrainerService trainers;
     private final ClientService clients;
     private final AssignmentService assignments;
+    private final SettingsService settings;
+    private final ScheduleService schedule;
+    private final RecurringSessionService series;
+    private final SessionService sessions;
 
     public DemoDataLoader(AppConfig config, AuthService auth, AccountService accounts, TrainerService trainers,
-                          ClientService clients, AssignmentService assignments) {
+                          ClientService clients, AssignmentService assignments, SettingsService settings,
+                          ScheduleService schedule, RecurringSessionService series, SessionService sessions) {
         this.config = config;
         this.auth = auth;
         this.accounts = accounts;
         this.trainers = trainers;
         this.clients = clients;
         this.assignments = assignments;
+        this.settings = settings;
+        this.schedule = schedule;
+        this.series = series;
+        this.sessions = sessions;
     }
 
     @ActivateRequestContext
@@ -85,6 +108,7 @@ public class DemoDataLoader {
                 "blair@demo.fitnesscrm.app", TRAINER_PASSWORD, "+1 555 0102", "Endurance & mobility",
                 "ACE-CPT", 5, "Marathoner and yoga teacher.", new BigDecimal("60.00"), true));
 
+        List<ClientView> created = new ArrayList<>();
         for (int i = 0; i < CLIENTS.size(); i++) {
             String[] c = CLIENTS.get(i);
             ClientView client = clients.create(adminCaller, new ClientRequests.Create(c[0], c[1], CLIENT_PASSWORD,
@@ -93,7 +117,58 @@ public class DemoDataLoader {
                     "+1 555 09" + String.format("%02d", i), c[4], i % 3 == 0 ? "premium" : "standard"));
             long trainerId = i % 2 == 0 ? alex.id() : blair.id();
             assignments.assign(adminCaller, new ClientRequests.Assign(trainerId, client.id(), "Demo assignment"));
+            created.add(client);
         }
+        loadCalendar(adminCaller, alex, blair, created);
         LOG.infof("Demo data ready: sign in as %s / %s", ADMIN_EMAIL, ADMIN_PASSWORD);
+    }
+
+    /**
+     * A lived-in calendar: studio hours, a weekly series per active client (four weeks of history, six ahead),
+     * past sessions completed with the odd no-show and late cancellation, a client's pending request and a
+     * trainer's day off, so the dashboard and the calendar have something to show.
+     */
+    private void loadCalendar(Caller admin, TrainerView alex, TrainerView blair, List<ClientView> people) {
+        List<ScheduleViews.WorkingPeriod> week = new ArrayList<>();
+        for (int day = 0; day < 5; day++) {
+            week.add(new ScheduleViews.WorkingPeriod(day, "07:00", "19:00"));
+        }
+        week.add(new ScheduleViews.WorkingPeriod(5, "08:00", "12:00"));
+        settings.save(admin, new SettingsRequest("Peak Performance Studio", "Sam Admin", ADMIN_EMAIL,
+                "+44 20 7946 0000", "1 Demo Street, London", "https://peak.example", null, null, null, null, null,
+                null, null, null, null, null, null, week, 10, 24), false);
+
+        LocalDate firstMonday = LocalDate.now().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(4);
+        for (int i = 0; i < people.size(); i++) {
+            ClientView client = people.get(i);
+            if (!"active".equals(client.status())) {
+                continue;
+            }
+            int k = i / 2;
+            int weekday = k % 5;
+            String time = i % 2 == 0 ? (k < 5 ? "08:00" : "10:00") : (k < 5 ? "17:00" : "15:30");
+            series.create(admin, new RecurringRequests.Create(i % 2 == 0 ? alex.id() : blair.id(), client.id(),
+                    firstMonday.plusDays(weekday).toString(), time, "weekly", List.of(weekday), null, 10, 1, 60,
+                    i % 3 == 0 ? "Strength" : "Conditioning", "Studio A", null, false));
+        }
+        int n = 0;
+        Instant now = Instant.now();
+        for (SessionView past : sessions.list(admin, new SessionRequests.Filter(null, null, "scheduled", null,
+                now.minusSeconds(3600).toString()))) {
+            n++;
+            String outcome = n % 11 == 0 ? "cancelled" : n % 7 == 0 ? "no-show" : "completed";
+            sessions.update(admin, past.id(), new SessionRequests.Update(null, null, null, null, null, null,
+                    null, outcome, null, "cancelled".equals(outcome) ? Boolean.TRUE : null, null));
+        }
+
+        ClientView riley = people.get(0);
+        LocalDate nextThursday = LocalDate.now().with(TemporalAdjusters.next(DayOfWeek.THURSDAY));
+        sessions.create(Caller.of(riley.userId(), admin.organizationId(), Role.CLIENT, riley.email()),
+                new SessionRequests.Create(alex.id(), riley.id(), nextThursday + "T14:00", 60, "Technique check",
+                        "Studio B", "Could we look at my squat?", null, null));
+        LocalDate blairOff = LocalDate.now().with(TemporalAdjusters.next(DayOfWeek.FRIDAY)).plusWeeks(1);
+        Caller blairCaller = Caller.of(blair.userId(), admin.organizationId(), Role.TRAINER, blair.email());
+        schedule.addTimeOff(blairCaller, new ScheduleViews.TimeOffRequest(null, blairOff.toString(),
+                blairOff.toString(), "Race day"));
     }
 }

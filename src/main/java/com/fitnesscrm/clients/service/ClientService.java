@@ -26,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -186,7 +185,7 @@ public class ClientService {
                 accounts.updateIdentity(client.organizationId, client.userId, client.email, client.name);
             }
             activity.fire(event(caller, ActivityEvent.UPDATE, client)
-                    .withDetails(Map.of("fields", changedFields(before, recorded(client)))));
+                    .withChangedFields(before, recorded(client)));
         });
         return found.map(ClientService::view);
     }
@@ -345,10 +344,6 @@ public class ClientService {
         fields.put("status", c.status);
         fields.put("membership_type", c.membershipType);
         return fields;
-    }
-
-    private static List<String> changedFields(Map<String, Object> before, Map<String, Object> after) {
-        return after.keySet().stream().filter(key -> !Objects.equals(before.get(key), after.get(key))).toList();
     }
 
     static ClientView view(Client c) {

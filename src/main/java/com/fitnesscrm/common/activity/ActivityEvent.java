@@ -36,6 +36,15 @@ public record ActivityEvent(long organizationId, Long userId, String userIdentif
                 email, trainerId, clientId, details);
     }
 
+    /**
+     * An update's details: the names of the fields whose values differ between two snapshots (never the values,
+     * which may be medical or personal).
+     */
+    public ActivityEvent withChangedFields(Map<String, Object> before, Map<String, Object> after) {
+        return withDetails(Map.of("fields", after.keySet().stream()
+                .filter(key -> !java.util.Objects.equals(before.get(key), after.get(key))).toList()));
+    }
+
     public ActivityEvent withDetails(Map<String, Object> details) {
         return new ActivityEvent(organizationId, userId, userIdentifier, role, action, entityType, entityId, name,
                 email, trainerId, clientId, details == null ? Map.of() : details);

@@ -27,7 +27,6 @@ public class BookingRules {
     /** Namespace of the transaction-scoped advisory locks taken per trainer while booking. */
     private static final int TRAINER_LOCK_NAMESPACE = 3;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final String[] DAY_NAMES = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
     /** The outcome of checking one slot; empty lists and {@code withinWorkingHours} mean bookable. */
     public record Check(List<TrainingSession> overlaps, List<TimeOff> timeOff, boolean withinWorkingHours,
@@ -130,14 +129,6 @@ public class BookingRules {
             }
         }
         return false;
-    }
-
-    static String describe(List<WorkingPeriod> hours) {
-        List<String> parts = new ArrayList<>();
-        for (WorkingPeriod p : hours) {
-            parts.add(DAY_NAMES[p.weekday] + " " + p.startTime + "–" + p.endTime);
-        }
-        return String.join(", ", parts);
     }
 
     private static String span(Instant from, Instant to, ZoneId zone) {

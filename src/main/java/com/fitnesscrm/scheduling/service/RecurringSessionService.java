@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -71,7 +70,7 @@ public class RecurringSessionService {
         if (end != null && end.isAfter(start.plusYears(2))) {
             throw ApiException.invalidField("end_date", "must be within two years of start_date");
         }
-        LocalTime time = time(request.startTime());
+        LocalTime time = ScheduleService.time("start_time", request.startTime());
         int minutes = SessionService.minutes(request.duration());
         Set<DayOfWeek> weekdays = weekdays(request.recurrenceDays());
         int every = request.intervalWeeks() == null ? 1 : request.intervalWeeks();
@@ -203,14 +202,6 @@ public class RecurringSessionService {
 
     private static LocalDate date(String field, String value, ZoneId zone) {
         return FlexibleDateTime.parse(field, value, zone).atZone(zone).toLocalDate();
-    }
-
-    private static LocalTime time(String value) {
-        try {
-            return LocalTime.parse(value.trim().length() == 5 ? value.trim() + ":00" : value.trim());
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalidField("start_time", "must be HH:MM or HH:MM:SS");
-        }
     }
 
     /** The SPA numbers weekdays 0 = Monday … 6 = Sunday. */

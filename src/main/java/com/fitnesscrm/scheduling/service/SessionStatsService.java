@@ -102,7 +102,9 @@ public class SessionStatsService {
         Map<LocalDate, Long> perWeek = new HashMap<>();
         for (Object result : weekly.getResultList()) {
             Object[] r = (Object[]) result;
-            perWeek.put(((java.sql.Date) r[0]).toLocalDate(), ((Number) r[1]).longValue());
+            // Hibernate 6 maps a SQL date to LocalDate; older dialect settings give java.sql.Date.
+            LocalDate week = r[0] instanceof LocalDate date ? date : ((java.sql.Date) r[0]).toLocalDate();
+            perWeek.put(week, ((Number) r[1]).longValue());
         }
         List<SessionFigures.WeekCount> weeks = new ArrayList<>();
         for (LocalDate week = firstWeek; !week.isAfter(monday); week = week.plusWeeks(1)) {

@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -164,10 +163,7 @@ public class TrainerService {
         if (trainer.userId != null) {
             accounts.updateIdentity(trainer.organizationId, trainer.userId, trainer.email, trainer.name);
         }
-        Map<String, Object> after = recorded(trainer);
-        List<String> changed = after.keySet().stream()
-                .filter(key -> !Objects.equals(before.get(key), after.get(key))).toList();
-        activity.fire(event(caller, ActivityEvent.UPDATE, trainer).withDetails(Map.of("fields", changed)));
+        activity.fire(event(caller, ActivityEvent.UPDATE, trainer).withChangedFields(before, recorded(trainer)));
         return Optional.of(view(trainer));
     }
 
