@@ -196,4 +196,36 @@ class BookingRulesApiTest {
         trainer.session().as().body(Map.of("late_cancellation", false)).put("/api/sessions/" + lateId).then()
                 .statusCode(200).body("late_cancellation", equalTo(false));
     }
+
+    @Test
+    void aSeriesSkipsOccurrencesThatBreakARuleAndSaysWhy() {
+        Studio s = studio();
+        LocalDate monday = monday();
+        Api.Session trainer = s.trainer().session();
+        s.admin().as().body(Map.of("buffer_minutes", 30)).put("/api/settings").then().statusCode(200);
+        trainer.as().body(Map.of("starts_at", monday.plusWeeks(1).toString(), "ends_at", monday.plusWeeks(1).toString()))
+                .post("/api/schedule/time-off").then().statusCode(201);
+        Api.Person other = Api.client(trainer);
+        // 10:15–10:45 leaves 15 minutes after a 09:00–10:00 occurrence: inside the 30-minute buffer.
+        trainer.as().body(booking(s.trainer().id(), other.id(), monday.plusWeeks(2) + "T10:15", 30))
+                .post("/api/sessions").then().statusCode(201);
+        Map<String, Object> series = new HashMap<>();
+        series.put("trainer_id", s.trainer().id());
+        series.put("client_id", s.client().id());
+        series.put("start_date", monday.toString());
+        series.put("start_time", "09:00");
+        series.put("recurrence_pattern", "weekly");
+        series.put("recurrence_days", List.of(0));
+        series.put("occurrences", 4);
+        trainer.as().body(series).post("/api/recurring-sessions").then().statusCode(201)
+                .body("sessions_created", equalTo(2))
+                .body("skipped.reason", equalTo(List.of("the trainer is off", "overlaps session "
+                        + trainer.as().get("/api/sessions?client_id=" + other.id()).then().extract().jsonPath()
+                        .getLong("[0].id"))));
+        series.put("start_time", "07:00");
+        series.put("start_date", monday.plusWeeks(4).toString());
+        trainer.as().body(series).post("/api/recurring-sessions").then().statusCode(201)
+                .body("sessions_created", equalTo(0))
+                .body("skipped", hasSize(4)).body("skipped[0].reason", equalTo("outside the trainer's working hours"));
+    }
 }

@@ -102,12 +102,62 @@ public class BookingRules {
 
     public Check check(long organizationId, long trainerId, long clientId, Instant start, Instant end, ZoneId zone,
                        Collection<Long> except) {
+        return span(organizationId, trainerId, clientId, start, end, zone, except).check(start, end);
+    }
+
+    /**
+     * Everything that constrains a trainer–client pair between {@code from} and {@code to}, loaded with a fixed
+     * number of queries, so a series of any length is checked in memory rather than with queries per occurrence.
+     */
+    public Span span(long organizationId, long trainerId, long clientId, Instant from, Instant to, ZoneId zone,
+                     Collection<Long> except) {
         SchedulingPolicy policy = policyOf(organizationId);
-        List<TrainingSession> overlaps = TrainingSession.overlapping(organizationId, trainerId, clientId, start, end,
-                policy.bufferMinutes, except);
-        List<TimeOff> off = TimeOff.overlapping(organizationId, trainerId, start, end);
-        boolean within = within(workingHoursOf(organizationId, trainerId), start, end, zone);
-        return new Check(overlaps, off, within, policy.bufferMinutes);
+        return new Span(trainerId, clientId, zone, policy.bufferMinutes,
+                new ArrayList<>(TrainingSession.overlapping(organizationId, trainerId, clientId, from, to,
+                        policy.bufferMinutes, except)),
+                TimeOff.overlapping(organizationId, trainerId, from, to), workingHoursOf(organizationId, trainerId));
+    }
+
+    /** The loaded commitments of one trainer–client pair; {@link #add} keeps it current while booking a series. */
+    public static final class Span {
+        private final long trainerId;
+        private final long clientId;
+        private final ZoneId zone;
+        private final int bufferMinutes;
+        private final List<TrainingSession> sessions;
+        private final List<TimeOff> timeOff;
+        private final List<WorkingPeriod> hours;
+
+        Span(long trainerId, long clientId, ZoneId zone, int bufferMinutes, List<TrainingSession> sessions,
+             List<TimeOff> timeOff, List<WorkingPeriod> hours) {
+            this.trainerId = trainerId;
+            this.clientId = clientId;
+            this.zone = zone;
+            this.bufferMinutes = bufferMinutes;
+            this.sessions = sessions;
+            this.timeOff = timeOff;
+            this.hours = hours;
+        }
+
+        public Check check(Instant start, Instant end) {
+            java.time.Duration buffer = java.time.Duration.ofMinutes(bufferMinutes);
+            List<TrainingSession> overlaps = new ArrayList<>();
+            for (TrainingSession s : sessions) {
+                boolean trainerClash = s.trainerId == trainerId && s.startsAt.isBefore(end.plus(buffer))
+                        && s.endsAt.isAfter(start.minus(buffer));
+                boolean clientClash = s.clientId == clientId && s.startsAt.isBefore(end) && s.endsAt.isAfter(start);
+                if (!TrainingSession.CANCELLED.equals(s.status) && (trainerClash || clientClash)) {
+                    overlaps.add(s);
+                }
+            }
+            List<TimeOff> off = timeOff.stream()
+                    .filter(t -> t.startsAt.isBefore(end) && t.endsAt.isAfter(start)).toList();
+            return new Check(overlaps, off, within(hours, start, end, zone), bufferMinutes);
+        }
+
+        public void add(TrainingSession booked) {
+            sessions.add(booked);
+        }
     }
 
     /** Inside one stretch of the weekly hours, in local time; no hours set means any time is fine. */

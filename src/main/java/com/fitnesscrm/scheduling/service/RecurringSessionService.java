@@ -97,13 +97,16 @@ public class RecurringSessionService {
 
         boolean override = Boolean.TRUE.equals(request.overrideConflicts());
         rules.lockTrainer(series.trainerId);
+        List<Instant> occurrences = Recurrence.expand(pattern, start, time, zone, weekdays, every, end,
+                request.occurrences());
+        BookingRules.Span span = occurrences.isEmpty() ? null : rules.span(org, series.trainerId, series.clientId,
+                occurrences.get(0), occurrences.get(occurrences.size() - 1).plus(Duration.ofMinutes(minutes)), zone,
+                List.of());
         List<RecurringRequests.Skipped> skipped = new ArrayList<>();
         int created = 0;
-        for (Instant occurrence : Recurrence.expand(pattern, start, time, zone, weekdays, every, end,
-                request.occurrences())) {
+        for (Instant occurrence : occurrences) {
             Instant finish = occurrence.plus(Duration.ofMinutes(minutes));
-            BookingRules.Check check = rules.check(org, series.trainerId, series.clientId, occurrence, finish, zone,
-                    List.of());
+            BookingRules.Check check = span.check(occurrence, finish);
             if (!check.overlaps().isEmpty()) {
                 skipped.add(new RecurringRequests.Skipped(occurrence, "overlaps session " + check.overlaps().get(0).id));
                 continue;
@@ -125,6 +128,7 @@ public class RecurringSessionService {
             session.recurringSessionId = series.id;
             session.createdBy = caller.userId();
             session.persist();
+            span.add(session);
             created++;
         }
         try {

@@ -194,13 +194,18 @@ public class SeriesEditService {
         List<FieldError> problems = new ArrayList<>();
         String code = null;
         ZoneId callerZone = organizations.zoneFor(caller);
+        // One series, one trainer and client after the edit: their commitments are loaded once for the whole range.
+        TrainingSession first = targets.get(0);
+        Instant from = targets.stream().map(t -> t.startsAt).min(Instant::compareTo).orElseThrow();
+        Instant to = targets.stream().map(t -> t.endsAt).max(Instant::compareTo).orElseThrow();
+        rules.lockTrainer(first.trainerId);
+        BookingRules.Span span = rules.span(first.organizationId, first.trainerId, first.clientId, from, to,
+                organizations.zoneOf(first.organizationId), ids);
         for (TrainingSession s : targets) {
             if (TrainingSession.CANCELLED.equals(s.status)) {
                 continue;
             }
-            rules.lockTrainer(s.trainerId);
-            BookingRules.Check check = rules.check(s.organizationId, s.trainerId, s.clientId, s.startsAt, s.endsAt,
-                    organizations.zoneOf(s.organizationId), ids);
+            BookingRules.Check check = span.check(s.startsAt, s.endsAt);
             if (!check.bookable()) {
                 if (override) {
                     s.allowOverlap = !check.overlaps().isEmpty();
