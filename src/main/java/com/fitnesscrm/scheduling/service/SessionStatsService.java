@@ -102,7 +102,7 @@ public class SessionStatsService {
         Map<LocalDate, Long> perWeek = new HashMap<>();
         for (Object result : weekly.getResultList()) {
             Object[] r = (Object[]) result;
-            perWeek.put(((java.sql.Date) r[0]).toLocalDate(), ((Number) r[1]).longValue());
+            perWeek.put(localDate(r[0]), ((Number) r[1]).longValue());
         }
         List<SessionFigures.WeekCount> weeks = new ArrayList<>();
         for (LocalDate week = firstWeek; !week.isAfter(monday); week = week.plusWeeks(1)) {
@@ -139,6 +139,11 @@ public class SessionStatsService {
 
     private static Double rate(long part, long whole) {
         return whole == 0 ? null : Math.round(part * 1000.0 / whole) / 10.0;
+    }
+
+    /** Hibernate 6+ reads a native {@code date} column as LocalDate; older drivers/dialects as java.sql.Date. */
+    private static LocalDate localDate(Object value) {
+        return value instanceof LocalDate date ? date : ((java.sql.Date) value).toLocalDate();
     }
 
     private static long n(Object value) {
