@@ -146,6 +146,8 @@ class BookingRulesApiTest {
                         + "&end_date=" + monday)
                 .then().statusCode(200).body("slots.start", equalTo(List.of(monday + "T14:00:00Z")));
 
+        client.as().body(booking(s.trainer().id(), s.client().id(), "2020-01-06T09:00", 60)).post("/api/sessions")
+                .then().statusCode(400).body("details[0].field", equalTo("session_date"));
         client.as().post("/api/sessions/" + requested + "/confirm").then().statusCode(403);
         trainer.as().post("/api/sessions/" + requested + "/confirm").then().statusCode(200)
                 .body("status", equalTo("scheduled"));

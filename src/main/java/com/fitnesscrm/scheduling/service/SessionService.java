@@ -150,6 +150,10 @@ public class SessionService {
         authorizeBooking(caller, trainerId, clientId);
         Instant start = FlexibleDateTime.parse("session_date", request.sessionDate(), organizations.zoneFor(caller));
         int minutes = minutes(request.duration());
+        if (caller.isClient() && start.isBefore(Instant.now())) {
+            // Trainers may log a session after the fact; a client's request is for a slot still to come.
+            throw ApiException.invalidField("session_date", "must be in the future");
+        }
 
         TrainingSession session = new TrainingSession();
         session.organizationId = org;
