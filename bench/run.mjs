@@ -225,8 +225,12 @@ function runAutocannon(target, seconds, histogram) {
         method: target.method,
         headers: target.headers,
         body: target.body,
-        // Targets that must send a different body each time (a new slot per booking) give a function.
-        setupRequest: target.nextBody ? (req) => ({ ...req, body: target.nextBody() }) : undefined,
+        // Targets that must send a different body each time (a new slot per booking) give a function;
+        // autocannon calls a request's setupRequest before every send.
+        requests: target.nextBody
+          ? [{ method: target.method, path: target.path, headers: target.headers,
+              setupRequest: (req) => ({ ...req, body: target.nextBody() }) }]
+          : undefined,
         connections: CONNECTIONS,
         duration: seconds,
         timeout: TIMEOUT,

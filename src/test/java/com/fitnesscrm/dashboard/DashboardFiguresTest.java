@@ -87,9 +87,12 @@ class DashboardFiguresTest {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("today", mine.stream().filter(f -> f.live() && !f.start().isBefore(dayStart) && f.start().isBefore(dayEnd)).count());
         e.put("week", mine.stream().filter(f -> f.live() && !f.start().isBefore(weekStart) && f.start().isBefore(weekEnd)).count());
-        e.put("upcoming", mine.stream().filter(f -> f.live() && !f.start().isBefore(now)).count());
+        Instant monthAhead = now.plus(Duration.ofDays(30));
+        e.put("upcoming", mine.stream().filter(f -> f.live() && !f.start().isBefore(now)
+                && f.start().isBefore(monthAhead)).count());
         e.put("pending", mine.stream().filter(f -> "requested".equals(f.status()) && !f.start().isBefore(now)).count());
-        e.put("active", mine.stream().filter(f -> f.live() && !f.start().isBefore(monthAgo))
+        e.put("active", mine.stream().filter(f -> f.live() && !f.start().isBefore(monthAgo)
+                        && f.start().isBefore(monthAhead))
                 .map(Fixture::clientId).distinct().count());
 
         Map<String, Long> weeks = new LinkedHashMap<>();
@@ -216,6 +219,8 @@ class DashboardFiguresTest {
         book(t, trainer, c1, now.plus(Duration.ofHours(2)), null);
         book(t, trainer, c2, now.plus(day), null);
         book(t, trainer, c1, now.plus(day.multipliedBy(6)), null);
+        // Beyond the 30-day window of "upcoming" and "active": only the next-sessions list may show it.
+        book(t, trainer, c1, now.plus(day.multipliedBy(45)), null);
         long pending = book(c1.session(), trainer, c1, now.plus(day.multipliedBy(3)), null);
         long declined = book(c2.session(), trainer, c2, now.plus(day.multipliedBy(4)), null);
         t.as().body(Map.of("reason", "Away")).post("/api/sessions/" + declined + "/decline").then().statusCode(200)

@@ -16,9 +16,9 @@ public record SessionFigures(
         @Schema(example = "Europe/London") String timeZone,
         @Schema(description = "Live (not cancelled) sessions today") long todaySessions,
         @Schema(description = "Live sessions this week, Monday to Sunday") long weekSessions,
-        @Schema(description = "Live sessions from now on") long upcomingSessions,
-        @Schema(description = "Requests waiting for the trainer's answer") long pendingRequests,
-        @Schema(description = "Distinct clients with a live session in the last 30 days or booked ahead")
+        @Schema(description = "Live sessions in the next 30 days") long upcomingSessions,
+        @Schema(description = "Requests waiting for the trainer's answer (any date ahead)") long pendingRequests,
+        @Schema(description = "Distinct clients with a live session in the last or the next 30 days")
         long activeClients,
         @Schema(description = "Live sessions per week, the last 12 weeks up to this one, oldest first")
         List<WeekCount> weeklySessionCounts,

@@ -32,6 +32,8 @@ public class SessionStatsService {
 
     static final int WEEKS = 12;
     static final int OUTCOME_DAYS = 30;
+    /** "Upcoming" and "active" look this many days ahead (and, for active, back). */
+    static final int WINDOW_DAYS = 30;
     private static final String LIVE = "status <> 'cancelled'";
 
     private final SessionService sessions;
@@ -63,30 +65,44 @@ public class SessionStatsService {
         Instant weekStart = monday.atStartOfDay(zone).toInstant();
         Instant weekEnd = monday.plusWeeks(1).atStartOfDay(zone).toInstant();
         Instant outcomesFrom = now.minus(Duration.ofDays(OUTCOME_DAYS));
-        Instant activeFrom = now.minus(Duration.ofDays(30));
+        Instant activeFrom = now.minus(Duration.ofDays(WINDOW_DAYS));
+        // The aggregate reads a bounded stretch of the calendar, however far ahead series are booked.
+        Instant horizon = max(now.plus(Duration.ofDays(WINDOW_DAYS)), weekEnd);
 
         Query counts = Panache.getEntityManager().createNativeQuery("select"
                 + " count(*) filter (where " + LIVE + " and starts_at >= :dayStart and starts_at < :dayEnd),"
                 + " count(*) filter (where " + LIVE + " and starts_at >= :weekStart and starts_at < :weekEnd),"
-                + " count(*) filter (where " + LIVE + " and starts_at >= :now),"
-                + " count(*) filter (where status = 'requested' and starts_at >= :now),"
-                + " count(distinct client_id) filter (where " + LIVE + " and starts_at >= :activeFrom),"
+                + " count(*) filter (where " + LIVE + " and starts_at >= :now and starts_at < :ahead),"
+                + " count(distinct client_id) filter (where " + LIVE + " and starts_at >= :activeFrom"
+                + " and starts_at < :ahead),"
                 + " count(*) filter (where status = 'completed' and starts_at >= :outcomesFrom and starts_at < :now),"
                 + " count(*) filter (where status = 'cancelled' and not declined and starts_at >= :outcomesFrom and starts_at < :now),"
                 + " count(*) filter (where late_cancellation and starts_at >= :outcomesFrom and starts_at < :now),"
                 + " count(*) filter (where status = 'no-show' and starts_at >= :outcomesFrom and starts_at < :now)"
                 + " from training_sessions where organization_id = :org and deleted_at is null" + scope
-                + " and starts_at >= :from")
+                + " and starts_at >= :from and starts_at < :horizon")
                 .setParameter("dayStart", ts(dayStart)).setParameter("dayEnd", ts(dayEnd))
                 .setParameter("weekStart", ts(weekStart)).setParameter("weekEnd", ts(weekEnd))
                 .setParameter("now", ts(now)).setParameter("activeFrom", ts(activeFrom))
                 .setParameter("outcomesFrom", ts(outcomesFrom))
+                .setParameter("ahead", ts(now.plus(Duration.ofDays(WINDOW_DAYS))))
                 .setParameter("from", ts(min(outcomesFrom, min(weekStart, dayStart))))
+                .setParameter("horizon", ts(horizon))
                 .setParameter("org", org);
         if (scopeId != 0) {
             counts.setParameter("mine", scopeId);
         }
         Object[] row = (Object[]) counts.getSingleResult();
+
+        // Requests wait however far ahead they are; few rows, found through the (organization, status) index.
+        Query requested = Panache.getEntityManager().createNativeQuery("select count(*) from training_sessions"
+                        + " where organization_id = :org and deleted_at is null and status = 'requested'" + scope
+                        + " and starts_at >= :now")
+                .setParameter("org", org).setParameter("now", ts(now));
+        if (scopeId != 0) {
+            requested.setParameter("mine", scopeId);
+        }
+        long pending = n(requested.getSingleResult());
 
         LocalDate firstWeek = monday.minusWeeks(WEEKS - 1);
         Query weekly = Panache.getEntityManager().createNativeQuery("select"
@@ -111,17 +127,17 @@ public class SessionStatsService {
             weeks.add(new SessionFigures.WeekCount(week, perWeek.getOrDefault(week, 0L)));
         }
 
-        long completed = n(row[5]);
-        long cancelled = n(row[6]);
-        long late = n(row[7]);
-        long noShows = n(row[8]);
+        long completed = n(row[4]);
+        long cancelled = n(row[5]);
+        long late = n(row[6]);
+        long noShows = n(row[7]);
         long decided = completed + cancelled + noShows;
         SessionFigures.Outcomes outcomes = new SessionFigures.Outcomes(OUTCOME_DAYS, completed, cancelled, late,
                 noShows, rate(completed, decided), rate(cancelled, decided), rate(noShows, decided),
                 rate(late, decided));
 
         List<SessionView> next = sessions.next(caller, now, 5);
-        return new SessionFigures(zone.getId(), n(row[0]), n(row[1]), n(row[2]), n(row[3]), n(row[4]), weeks,
+        return new SessionFigures(zone.getId(), n(row[0]), n(row[1]), n(row[2]), pending, n(row[3]), weeks,
                 outcomes, next);
     }
 
@@ -149,6 +165,10 @@ public class SessionStatsService {
 
     private static Instant min(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /** timestamptz parameters as offset date-times, so the JVM's own time zone never shifts them. */
