@@ -42,6 +42,12 @@ public class WorkingPeriod extends PanacheEntityBase {
         return list("organizationId = ?1 and trainerId = ?2 order by weekday, startTime", organizationId, trainerId);
     }
 
+    /** The trainer's own rows and the organization's default in one query. */
+    public static List<WorkingPeriod> ofTrainerOrDefault(long organizationId, long trainerId) {
+        return list("organizationId = ?1 and (trainerId = ?2 or trainerId is null) order by weekday, startTime",
+                organizationId, trainerId);
+    }
+
     public static List<WorkingPeriod> organizationDefault(long organizationId) {
         return list("organizationId = ?1 and trainerId is null order by weekday, startTime", organizationId);
     }

@@ -84,15 +84,16 @@ public class BookingRules {
 
     /** The trainer's own weekly hours, else the organization's default; empty means no limit was set. */
     public List<WorkingPeriod> workingHoursOf(long organizationId, long trainerId) {
-        List<WorkingPeriod> own = WorkingPeriod.ofTrainer(organizationId, trainerId);
-        return own.isEmpty() ? WorkingPeriod.organizationDefault(organizationId) : own;
+        List<WorkingPeriod> both = WorkingPeriod.ofTrainerOrDefault(organizationId, trainerId);
+        List<WorkingPeriod> own = both.stream().filter(p -> p.trainerId != null).toList();
+        return own.isEmpty() ? both : own;
     }
 
     /**
      * Serializes bookings of one trainer until the transaction ends, so the buffer and time-off checks (which
      * no constraint can express) hold under concurrent requests too.
      */
-    public void lockTrainer(long trainerId) {
+    void lockTrainer(long trainerId) {
         Panache.getEntityManager()
                 .createNativeQuery("select count(*) from (select pg_advisory_xact_lock(?1, ?2)) locked")
                 .setParameter(1, TRAINER_LOCK_NAMESPACE)
@@ -108,14 +109,18 @@ public class BookingRules {
     /**
      * Everything that constrains a trainer–client pair between {@code from} and {@code to}, loaded with a fixed
      * number of queries, so a series of any length is checked in memory rather than with queries per occurrence.
+     * Takes the trainer's lock (see {@link #lockTrainer}): the caller's transaction books against a stable calendar.
      */
     public Span span(long organizationId, long trainerId, long clientId, Instant from, Instant to, ZoneId zone,
                      Collection<Long> except) {
         SchedulingPolicy policy = policyOf(organizationId);
+        List<WorkingPeriod> hours = workingHoursOf(organizationId, trainerId);
+        // Only what other bookings can change is read under the trainer's lock, which holds until commit.
+        lockTrainer(trainerId);
         return new Span(trainerId, clientId, zone, policy.bufferMinutes,
                 new ArrayList<>(TrainingSession.overlapping(organizationId, trainerId, clientId, from, to,
                         policy.bufferMinutes, except)),
-                TimeOff.overlapping(organizationId, trainerId, from, to), workingHoursOf(organizationId, trainerId));
+                TimeOff.overlapping(organizationId, trainerId, from, to), hours);
     }
 
     /** The loaded commitments of one trainer–client pair; {@link #add} keeps it current while booking a series. */

@@ -96,7 +96,6 @@ public class RecurringSessionService {
         series.persist();
 
         boolean override = Boolean.TRUE.equals(request.overrideConflicts());
-        rules.lockTrainer(series.trainerId);
         List<Instant> occurrences = Recurrence.expand(pattern, start, time, zone, weekdays, every, end,
                 request.occurrences());
         BookingRules.Span span = occurrences.isEmpty() ? null : rules.span(org, series.trainerId, series.clientId,

@@ -198,7 +198,6 @@ public class SeriesEditService {
         TrainingSession first = targets.get(0);
         Instant from = targets.stream().map(t -> t.startsAt).min(Instant::compareTo).orElseThrow();
         Instant to = targets.stream().map(t -> t.endsAt).max(Instant::compareTo).orElseThrow();
-        rules.lockTrainer(first.trainerId);
         BookingRules.Span span = rules.span(first.organizationId, first.trainerId, first.clientId, from, to,
                 organizations.zoneOf(first.organizationId), ids);
         for (TrainingSession s : targets) {

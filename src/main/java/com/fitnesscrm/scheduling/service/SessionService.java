@@ -1,6 +1,7 @@
 package com.fitnesscrm.scheduling.service;
 
 import com.fitnesscrm.auth.service.OrganizationService;
+import com.fitnesscrm.clients.api.ClientView;
 import com.fitnesscrm.clients.service.ClientService;
 import com.fitnesscrm.common.activity.ActivityEvent;
 import com.fitnesscrm.common.error.ApiException;
@@ -12,6 +13,7 @@ import com.fitnesscrm.scheduling.api.SessionRequests;
 import com.fitnesscrm.scheduling.api.SessionView;
 import com.fitnesscrm.scheduling.domain.TrainingSession;
 import com.fitnesscrm.trainers.api.TrainerDeleted;
+import com.fitnesscrm.trainers.api.TrainerView;
 import com.fitnesscrm.trainers.service.TrainerService;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -150,6 +152,9 @@ public class SessionService {
         authorizeBooking(caller, trainerId, clientId);
         Instant start = FlexibleDateTime.parse("session_date", request.sessionDate(), organizations.zoneFor(caller));
         int minutes = minutes(request.duration());
+        // Read before the booking takes the trainer's lock, so the locked stretch stays short.
+        TrainerView trainer = trainers.view(org, trainerId).orElse(null);
+        ClientView client = clients.view(org, clientId).orElse(null);
         if (caller.isClient() && start.isBefore(Instant.now())) {
             // Trainers may log a session after the fact; a client's request is for a slot still to come.
             throw ApiException.invalidField("session_date", "must be in the future");
@@ -176,7 +181,7 @@ public class SessionService {
         }
         record(caller, ActivityEvent.CREATE, session, Map.of("session_date", session.startsAt.toString(),
                 "status", session.status));
-        return detail(session);
+        return detail(session, trainer, client);
     }
 
     /**
@@ -418,7 +423,6 @@ public class SessionService {
      */
     void checkAndSave(TrainingSession session, Caller caller, boolean override) {
         if (!TrainingSession.CANCELLED.equals(session.status)) {
-            rules.lockTrainer(session.trainerId);
             BookingRules.Check check = rules.check(session.organizationId, session.trainerId, session.clientId,
                     session.startsAt, session.endsAt, organizations.zoneOf(session.organizationId),
                     session.id == null ? List.of() : List.of(session.id));
@@ -512,8 +516,11 @@ public class SessionService {
     }
 
     SessionView detail(TrainingSession s) {
-        var trainer = trainers.view(s.organizationId, s.trainerId).orElse(null);
-        var client = clients.view(s.organizationId, s.clientId).orElse(null);
+        return detail(s, trainers.view(s.organizationId, s.trainerId).orElse(null),
+                clients.view(s.organizationId, s.clientId).orElse(null));
+    }
+
+    private static SessionView detail(TrainingSession s, TrainerView trainer, ClientView client) {
         return new SessionView(s.id, s.trainerId, s.clientId, s.startsAt, s.endsAt, durationOf(s), s.sessionType,
                 s.location, s.notes, s.status, s.recurringSessionId, s.lateCancellation, s.declined, s.cancelledAt,
                 trainer == null ? null : trainer.name(),
