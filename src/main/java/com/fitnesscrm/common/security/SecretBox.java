@@ -2,6 +2,7 @@ package com.fitnesscrm.common.security;
 
 import com.fitnesscrm.common.config.AppConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -26,10 +27,15 @@ public class SecretBox {
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
 
+    @Inject
     public SecretBox(AppConfig config) {
+        this(config.encryptionKey());
+    }
+
+    SecretBox(String base64Key) {
         byte[] raw;
         try {
-            raw = Base64.getDecoder().decode(config.encryptionKey().trim());
+            raw = Base64.getDecoder().decode(base64Key.trim());
         } catch (IllegalArgumentException e) {
             raw = new byte[0];
         }
