@@ -152,8 +152,9 @@ public class ActivityService {
                 return new Scope("a.organizationId = :org and (a.userId = :user or a.trainerId = :trainer)", params);
             }
             params.put("clients", trained);
+            // ...but not what concerns the client and another trainer (their sessions, their assignment).
             return new Scope("a.organizationId = :org and (a.userId = :user or a.trainerId = :trainer"
-                    + " or a.clientId in :clients)", params);
+                    + " or (a.clientId in :clients and a.trainerId is null))", params);
         }
         params.put("client", clients.clientIdOfUser(org, caller.userId()).orElse(-1L));
         return new Scope("a.organizationId = :org and (a.userId = :user or a.clientId = :client)", params);

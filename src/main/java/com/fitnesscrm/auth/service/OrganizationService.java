@@ -44,6 +44,21 @@ public class OrganizationService {
         return Optional.ofNullable(Organization.<Organization>findById(organizationId)).map(o -> o.name);
     }
 
+    /**
+     * Holds the organization's row until the transaction ends: serializes creating per-organization rows
+     * (settings, policies) so concurrent first writes update one row instead of colliding on its key.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockOrganization(long organizationId) {
+        Organization.findById(organizationId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** As {@link #lockOrganization}, for per-user rows (a calendar feed). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockMember(Caller caller) {
+        UserAccount.findById(caller.userId(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    }
+
     /** {@code zone} is a canonical IANA id (see TimeZones.parse). */
     @Transactional
     public void setTimeZone(long organizationId, String zone) {

@@ -7,6 +7,8 @@ import com.fitnesscrm.scheduling.domain.TrainingSession;
 import com.fitnesscrm.scheduling.domain.WorkingPeriod;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -113,14 +115,24 @@ public class BookingRules {
      */
     public Span span(long organizationId, long trainerId, long clientId, Instant from, Instant to, ZoneId zone,
                      Collection<Long> except) {
-        SchedulingPolicy policy = policyOf(organizationId);
-        List<WorkingPeriod> hours = workingHoursOf(organizationId, trainerId);
-        // Only what other bookings can change is read under the trainer's lock, which holds until commit.
-        lockTrainer(trainerId);
-        return new Span(trainerId, clientId, zone, policy.bufferMinutes,
-                new ArrayList<>(TrainingSession.overlapping(organizationId, trainerId, clientId, from, to,
-                        policy.bufferMinutes, except)),
-                TimeOff.overlapping(organizationId, trainerId, from, to), hours);
+        // The caller may hold a moved session in memory; flushing it before the check would let the exclusion
+        // constraint answer (an exception) where the check should (a 409 with details), and before an override
+        // could mark it. The session under edit is excluded by id, so reading the stored state is right.
+        EntityManager em = Panache.getEntityManager();
+        FlushModeType flushMode = em.getFlushMode();
+        em.setFlushMode(FlushModeType.COMMIT);
+        try {
+            SchedulingPolicy policy = policyOf(organizationId);
+            List<WorkingPeriod> hours = workingHoursOf(organizationId, trainerId);
+            // Only what other bookings can change is read under the trainer's lock, which holds until commit.
+            lockTrainer(trainerId);
+            return new Span(trainerId, clientId, zone, policy.bufferMinutes,
+                    new ArrayList<>(TrainingSession.overlapping(organizationId, trainerId, clientId, from, to,
+                            policy.bufferMinutes, except)),
+                    TimeOff.overlapping(organizationId, trainerId, from, to), hours);
+        } finally {
+            em.setFlushMode(flushMode);
+        }
     }
 
     /** The loaded commitments of one trainer–client pair; {@link #add} keeps it current while booking a series. */

@@ -10,6 +10,7 @@ import com.fitnesscrm.scheduling.api.SessionRequests;
 import com.fitnesscrm.scheduling.domain.CalendarFeed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class CalendarFeedService {
+
+    private static final Logger LOG = Logger.getLogger(CalendarFeedService.class);
 
     /** How far back and ahead a feed reaches: enough for a calendar app, bounded for the database. */
     static final Duration PAST = Duration.ofDays(60);
@@ -39,15 +42,29 @@ public class CalendarFeedService {
         this.baseUrl = config.baseUrl().replaceAll("/+$", "");
     }
 
+    /**
+     * The caller's feed; empty when there is none, or when its stored token can no longer be decrypted (the
+     * ENCRYPTION_KEY changed): the user then simply issues a new URL.
+     */
     public Optional<CalendarFeedView> current(Caller caller) {
         return Optional.ofNullable(CalendarFeed.<CalendarFeed>findById(caller.userId()))
                 .filter(feed -> feed.organizationId == caller.organizationId())
-                .map(this::view);
+                .flatMap(feed -> {
+                    try {
+                        return Optional.of(view(feed));
+                    } catch (IllegalArgumentException unreadable) {
+                        LOG.warnf("Calendar feed of user %d cannot be decrypted with the current ENCRYPTION_KEY",
+                                feed.userId);
+                        return Optional.empty();
+                    }
+                });
     }
 
     /** A new secret URL; any earlier one stops working at once. */
     @Transactional
     public CalendarFeedView issue(Caller caller) {
+        // Two rotations at once: the second waits, then replaces the first's row.
+        organizations.lockMember(caller);
         CalendarFeed.deleteById(caller.userId());
         CalendarFeed.flush();
         String token = SecureTokens.generate();

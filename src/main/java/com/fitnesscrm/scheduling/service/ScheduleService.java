@@ -64,6 +64,8 @@ public class ScheduleService {
     public ScheduleViews.WorkingHours setWorkingHours(Caller caller, Long trainerId,
                                                       ScheduleViews.WorkingHoursRequest request) {
         long trainer = trainerFor(caller, trainerId, true);
+        // Bookings of this trainer check the hours under the same lock: they see the old week or the new one.
+        rules.lockTrainer(trainer);
         WorkingPeriod.replace(caller.organizationId(), trainer,
                 periods(caller.organizationId(), trainer, request.workingHours()));
         return workingHours(caller, trainer);
@@ -76,6 +78,7 @@ public class ScheduleService {
 
     @Transactional
     public void setDefaultWorkingHours(long organizationId, List<ScheduleViews.WorkingPeriod> hours) {
+        organizations.lockOrganization(organizationId);
         WorkingPeriod.replace(organizationId, null, periods(organizationId, null, hours));
     }
 
@@ -86,6 +89,7 @@ public class ScheduleService {
     /** Null leaves a value as it is. */
     @Transactional
     public void setPolicy(long organizationId, Integer bufferMinutes, Integer cancellationWindowHours) {
+        organizations.lockOrganization(organizationId);
         SchedulingPolicy policy = rules.policyOf(organizationId);
         if (bufferMinutes != null) {
             if (bufferMinutes < 0 || bufferMinutes > 240) {
@@ -109,14 +113,20 @@ public class ScheduleService {
         Instant from = Optional.ofNullable(FlexibleDateTime.parse("start_date", startDate, zone))
                 .orElse(Instant.now().minus(Duration.ofDays(30)));
         Instant to = Optional.ofNullable(endOf("end_date", endDate, zone)).orElse(from.plus(Duration.ofDays(400)));
+        // A client sees when their trainer is away, not why.
         return TimeOff.overlapping(caller.organizationId(), trainer, from, to).stream()
-                .map(ScheduleService::view).toList();
+                .map(ScheduleService::view)
+                .map(off -> caller.isClient() ? new ScheduleViews.TimeOff(off.id(), off.trainerId(), off.startsAt(),
+                        off.endsAt(), null, off.createdAt()) : off)
+                .toList();
     }
 
     @Transactional
     public ScheduleViews.TimeOff addTimeOff(Caller caller, ScheduleViews.TimeOffRequest request) {
         long trainer = trainerFor(caller, request.trainerId(), true);
         ZoneId zone = organizations.zoneFor(caller);
+        // A booking racing this time off is either committed before it or checked against it.
+        rules.lockTrainer(trainer);
         TimeOff off = new TimeOff();
         off.organizationId = caller.organizationId();
         off.trainerId = trainer;

@@ -136,7 +136,10 @@ public class SeriesEditService {
             }
             s.updatedAt = now;
         }
-        checkAll(caller, targets, Boolean.TRUE.equals(request.overrideConflicts()));
+        // Notes or a cancellation take no slot; anything that moves or (re)books occurrences is checked.
+        boolean books = newTime != null || minutes != null || request.trainerId() != null
+                || request.clientId() != null || newStatus != null && !TrainingSession.CANCELLED.equals(newStatus);
+        checkAll(caller, targets, Boolean.TRUE.equals(request.overrideConflicts()), books);
         reshapeSeries(caller, series, anchor, targets, scope, zone, dayShift, newTime, minutes, request, newStatus);
 
         sessions.record(caller, ActivityEvent.UPDATE, anchor, Map.of("scope", scope.name().toLowerCase(Locale.ROOT),
@@ -181,15 +184,23 @@ public class SeriesEditService {
     private static List<TrainingSession> targets(TrainingSession anchor, Scope scope) {
         Instant from = scope == Scope.FOLLOWING ? anchor.startsAt
                 : anchor.startsAt.isBefore(Instant.now()) ? anchor.startsAt : Instant.now();
+        // An occurrence handed to another trainer or client has left the series' hands: it is neither the
+        // caller's to change (a trainer may edit only their own) nor checked against this pair's calendar.
         List<TrainingSession> targets = new ArrayList<>(TrainingSession.<TrainingSession>list(
                 "recurringSessionId = ?1 and organizationId = ?2 and deletedAt is null and startsAt >= ?3"
-                        + " and status in ('scheduled', 'requested') and id <> ?4 order by startsAt",
-                anchor.recurringSessionId, anchor.organizationId, from, anchor.id));
+                        + " and status in ('scheduled', 'requested') and id <> ?4 and trainerId = ?5"
+                        + " and clientId = ?6 order by startsAt",
+                anchor.recurringSessionId, anchor.organizationId, from, anchor.id, anchor.trainerId,
+                anchor.clientId));
         targets.add(0, anchor);
         return targets;
     }
 
-    private void checkAll(Caller caller, List<TrainingSession> targets, boolean override) {
+    private void checkAll(Caller caller, List<TrainingSession> targets, boolean override, boolean books) {
+        if (!books) {
+            flushTogether();
+            return;
+        }
         List<Long> ids = targets.stream().map(s -> s.id).toList();
         List<FieldError> problems = new ArrayList<>();
         String code = null;
@@ -220,6 +231,11 @@ public class SeriesEditService {
             throw new ApiException(409, code, "Some occurrences cannot move there; nothing was changed", problems,
                     null, null);
         }
+        flushTogether();
+    }
+
+    /** Writes the moved occurrences and has the (deferred) overlap constraints checked now, as one. */
+    private static void flushTogether() {
         try {
             TrainingSession.flush();
             Panache.getEntityManager().createNativeQuery("set constraints training_sessions_trainer_overlap,"
@@ -263,6 +279,10 @@ public class SeriesEditService {
         if (newTime != null) {
             target.startTime = newTime;
             target.recurrenceDays = shiftDays(target.recurrenceDays, dayShift);
+            if (scope == Scope.ALL) {
+                target.startDate = target.startDate.plusDays(dayShift);
+                target.endDate = target.endDate == null ? null : target.endDate.plusDays(dayShift);
+            }
         }
         if (minutes != null) {
             target.durationMinutes = minutes;

@@ -230,19 +230,16 @@ public class SessionService {
         String previousStatus = session.status;
         String newStatus = Text.blankToNull(request.status()) == null ? null : status(request.status());
         if (caller.isClient()) {
-            boolean onlyCancels = TrainingSession.CANCELLED.equals(newStatus) && request.sessionDate() == null
-                    && request.duration() == null && request.trainerId() == null && request.clientId() == null
-                    && request.lateCancellation() == null;
-            if (!onlyCancels) {
-                throw ApiException.forbidden("Clients can only cancel their sessions; ask your trainer to move one");
-            }
+            authorizeClientChange(caller, session, request, newStatus);
         }
         List<String> changed = new ArrayList<>();
         boolean recheck = applyChanges(caller, session, request, changed);
         if (newStatus != null && !newStatus.equals(previousStatus)) {
             changeStatus(caller, session, newStatus);
             changed.add("status");
-            recheck |= TrainingSession.CANCELLED.equals(previousStatus);
+            // Reviving a cancelled session or confirming a request books the slot anew.
+            recheck |= TrainingSession.CANCELLED.equals(previousStatus)
+                    || TrainingSession.REQUESTED.equals(previousStatus) && !TrainingSession.CANCELLED.equals(newStatus);
         }
         if (request.lateCancellation() != null) {
             if (!TrainingSession.CANCELLED.equals(session.status)) {
@@ -261,6 +258,37 @@ public class SessionService {
         announceStatusChange(caller, session, previousStatus);
         record(caller, ActivityEvent.UPDATE, session, Map.of("fields", changed));
         return Optional.of(detail(session));
+    }
+
+    /**
+     * A client may cancel their own session while it is still ahead and booked or requested — nothing else: the
+     * trainer's notes, a recorded outcome (completed, no-show) and the time are not theirs to change.
+     */
+    private void authorizeClientChange(Caller caller, TrainingSession session, SessionRequests.Update request,
+                                       String newStatus) {
+        // A form may echo the session back with the status changed: echoed values are no change.
+        boolean sameTime = Text.blankToNull(request.sessionDate()) == null || session.startsAt.equals(
+                FlexibleDateTime.parse("session_date", request.sessionDate(), organizations.zoneFor(caller)));
+        boolean onlyCancels = TrainingSession.CANCELLED.equals(newStatus) && sameTime
+                && (request.duration() == null || request.duration() == durationOf(session))
+                && (request.trainerId() == null || request.trainerId().equals(session.trainerId))
+                && (request.clientId() == null || request.clientId().equals(session.clientId))
+                && request.lateCancellation() == null && !Boolean.TRUE.equals(request.overrideConflicts())
+                && echoes(request.notes(), session.notes) && echoes(request.location(), session.location)
+                && echoes(request.sessionType(), session.sessionType);
+        if (!onlyCancels) {
+            throw ApiException.forbidden("Clients can only cancel their sessions; ask your trainer to change one");
+        }
+        boolean open = TrainingSession.SCHEDULED.equals(session.status) || TrainingSession.REQUESTED.equals(session.status)
+                || TrainingSession.CANCELLED.equals(session.status);
+        if (!open || session.endsAt.isBefore(Instant.now())) {
+            throw ApiException.conflict("session_closed", "This session is " + session.status
+                    + (open ? " and already over" : "") + "; it can no longer be cancelled");
+        }
+    }
+
+    private static boolean echoes(String sent, String stored) {
+        return sent == null || java.util.Objects.equals(Text.blankToNull(sent), stored);
     }
 
     /** The request's trainer, client, time and text fields; true when the slot moved (rules must be re-checked). */
@@ -290,7 +318,7 @@ public class SessionService {
             moved = true;
         }
         int minutes = request.duration() != null ? minutes(request.duration()) : durationOf(session);
-        if (request.sessionDate() != null) {
+        if (Text.blankToNull(request.sessionDate()) != null) {
             Instant start = FlexibleDateTime.parse("session_date", request.sessionDate(), organizations.zoneFor(caller));
             if (!start.equals(session.startsAt)) {
                 session.startsAt = start;
@@ -331,7 +359,8 @@ public class SessionService {
             session.cancelledAt = now;
             session.cancelledBy = caller.userId();
             session.declined = TrainingSession.REQUESTED.equals(previous) && !caller.isClient();
-            if (caller.isClient()) {
+            // Withdrawing a request that was never confirmed costs the trainer nothing: never late.
+            if (caller.isClient() && TrainingSession.SCHEDULED.equals(previous)) {
                 int windowHours = rules.policyOf(session.organizationId).cancellationWindowHours;
                 session.lateCancellation = now.isAfter(session.startsAt.minus(Duration.ofHours(windowHours)));
             }

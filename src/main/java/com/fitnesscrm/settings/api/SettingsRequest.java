@@ -2,6 +2,7 @@ package com.fitnesscrm.settings.api;
 
 import com.fitnesscrm.scheduling.api.ScheduleViews;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -30,7 +31,7 @@ public record SettingsRequest(
         Boolean twilioEnabled,
         @Schema(description = "Admins: the organization's IANA time zone") String timeZone,
         @Schema(description = "Anyone: their own time zone; \"\" returns to the organization's") String userTimeZone,
-        @Size(max = 50) List<ScheduleViews.@Valid WorkingPeriod> workingHours,
+        @Size(max = 50) List<ScheduleViews.@Valid @NotNull WorkingPeriod> workingHours,
         @Schema(description = "0 to 240") Integer bufferMinutes,
         @Schema(description = "0 to 336") Integer cancellationWindowHours) {
 }

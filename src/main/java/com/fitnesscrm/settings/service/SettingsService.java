@@ -70,8 +70,12 @@ public class SettingsService {
             changed.add("user_time_zone");
         }
         boolean organizationFields = touchesOrganization(request);
-        if (organizationFields && !caller.isAdmin()) {
+        if ((organizationFields || createOnly) && !caller.isAdmin()) {
             throw ApiException.forbidden("Only an admin can change the organization's settings");
+        }
+        if (organizationFields || createOnly) {
+            // Two admins saving the first settings at once: the second waits and then updates the first's row.
+            organizations.lockOrganization(org);
         }
         OrganizationSettings stored = OrganizationSettings.findById(org);
         boolean created = stored == null;
