@@ -65,14 +65,14 @@ public class CalendarFeedService {
     public CalendarFeedView issue(Caller caller) {
         // Two rotations at once: the second waits, then replaces the first's row.
         organizations.lockMember(caller);
-        CalendarFeed.deleteById(caller.userId());
-        CalendarFeed.flush();
         String token = SecureTokens.generate();
-        CalendarFeed feed = new CalendarFeed();
+        CalendarFeed feed = CalendarFeed.<CalendarFeed>findByIdOptional(caller.userId()).orElseGet(CalendarFeed::new);
         feed.userId = caller.userId();
         feed.organizationId = caller.organizationId();
         feed.tokenHash = SecureTokens.sha256Hex(token);
         feed.tokenCiphertext = secrets.encrypt(token);
+        feed.createdAt = Instant.now();
+        feed.lastPolledAt = null;
         feed.persist();
         return view(feed);
     }

@@ -122,15 +122,7 @@ public class SeriesEditService {
             if (request.clientId() != null) {
                 s.clientId = request.clientId();
             }
-            if (request.sessionType() != null) {
-                s.sessionType = Text.blankToNull(request.sessionType());
-            }
-            if (request.location() != null) {
-                s.location = Text.blankToNull(request.location());
-            }
-            if (request.notes() != null) {
-                s.notes = Text.blankToNull(request.notes());
-            }
+            SessionService.applyDetails(s, request, new ArrayList<>());
             if (newStatus != null && !newStatus.equals(previous)) {
                 sessions.changeStatus(caller, s, newStatus);
             }

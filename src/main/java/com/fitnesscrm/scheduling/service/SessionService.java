@@ -66,7 +66,7 @@ public class SessionService {
 
     public List<SessionView> list(Caller caller, SessionRequests.Filter filter) {
         StringBuilder where = new StringBuilder();
-        Parameters params = visibleTo(caller, where);
+        Parameters params = scopeOf(caller).restrict(caller.organizationId(), where);
         ZoneId zone = organizations.zoneFor(caller);
         if (filter.trainerId() != null) {
             where.append(" and trainerId = :trainer");
@@ -95,27 +95,48 @@ public class SessionService {
     }
 
     /** The caller's next {@code limit} live sessions from {@code from} on, in the list form. */
-    public List<SessionView> next(Caller caller, Instant from, int limit) {
+    public List<SessionView> next(Caller caller, SessionScope scope, Instant from, int limit) {
         StringBuilder where = new StringBuilder();
-        Parameters params = visibleTo(caller, where);
+        Parameters params = scope.restrict(caller.organizationId(), where);
         where.append(" and status <> 'cancelled' and startsAt >= :from");
         params.and("from", from);
         return withNames(caller, TrainingSession.<TrainingSession>find(where + " order by startsAt, id", params)
                 .page(0, limit).list());
     }
 
-    /** The organization's live sessions; a trainer's own; a client's own. */
-    private Parameters visibleTo(Caller caller, StringBuilder where) {
-        where.append("organizationId = :org and deletedAt is null");
-        Parameters params = Parameters.with("org", caller.organizationId());
-        if (caller.isTrainer()) {
-            where.append(" and trainerId = :mine");
-            params.and("mine", myTrainerId(caller).orElse(-1L));
-        } else if (caller.isClient()) {
-            where.append(" and clientId = :mine");
-            params.and("mine", myClientId(caller).orElse(-1L));
+    /**
+     * Whose sessions a caller sees: the organization's (admins), a trainer's own, a client's own. A login without
+     * a trainer or client record sees none (id -1).
+     */
+    public record SessionScope(String column, long id) {
+
+        static final SessionScope ORGANIZATION = new SessionScope(null, 0);
+
+        /** The JPQL condition on TrainingSession, started in {@code where}; its parameters returned. */
+        Parameters restrict(long organizationId, StringBuilder where) {
+            where.append("organizationId = :org and deletedAt is null");
+            Parameters params = Parameters.with("org", organizationId);
+            if (column != null) {
+                where.append(" and ").append(column).append(" = :mine");
+                params.and("mine", id);
+            }
+            return params;
         }
-        return params;
+
+        /** The same condition on the training_sessions table, for native aggregate queries. */
+        String sqlCondition() {
+            return column == null ? "" : " and " + ("trainerId".equals(column) ? "trainer_id" : "client_id") + " = :mine";
+        }
+    }
+
+    public SessionScope scopeOf(Caller caller) {
+        if (caller.isTrainer()) {
+            return new SessionScope("trainerId", myTrainerId(caller).orElse(-1L));
+        }
+        if (caller.isClient()) {
+            return new SessionScope("clientId", myClientId(caller).orElse(-1L));
+        }
+        return SessionScope.ORGANIZATION;
     }
 
     /** Names of all trainers and clients in one query each, not one per session. */
@@ -332,6 +353,12 @@ public class SessionService {
             changed.add("duration");
             moved = true;
         }
+        applyDetails(session, request, changed);
+        return moved || Boolean.TRUE.equals(request.overrideConflicts()) && !caller.isClient();
+    }
+
+    /** The descriptive fields (type, location, notes) present in the request; "" clears one. */
+    static void applyDetails(TrainingSession session, SessionRequests.Update request, List<String> changed) {
         if (request.sessionType() != null) {
             session.sessionType = Text.blankToNull(request.sessionType());
             changed.add("session_type");
@@ -344,7 +371,6 @@ public class SessionService {
             session.notes = Text.blankToNull(request.notes());
             changed.add("notes");
         }
-        return moved || Boolean.TRUE.equals(request.overrideConflicts()) && !caller.isClient();
     }
 
     /**

@@ -1,11 +1,9 @@
 package com.fitnesscrm.scheduling.service;
 
 import com.fitnesscrm.auth.service.OrganizationService;
-import com.fitnesscrm.clients.service.ClientService;
 import com.fitnesscrm.common.security.Caller;
 import com.fitnesscrm.scheduling.api.SessionFigures;
 import com.fitnesscrm.scheduling.api.SessionView;
-import com.fitnesscrm.trainers.service.TrainerService;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
@@ -38,15 +36,10 @@ public class SessionStatsService {
 
     private final SessionService sessions;
     private final OrganizationService organizations;
-    private final TrainerService trainers;
-    private final ClientService clients;
 
-    public SessionStatsService(SessionService sessions, OrganizationService organizations, TrainerService trainers,
-                               ClientService clients) {
+    public SessionStatsService(SessionService sessions, OrganizationService organizations) {
         this.sessions = sessions;
         this.organizations = organizations;
-        this.trainers = trainers;
-        this.clients = clients;
     }
 
     public SessionFigures figures(Caller caller) {
@@ -56,8 +49,8 @@ public class SessionStatsService {
     SessionFigures figures(Caller caller, Instant now) {
         long org = caller.organizationId();
         ZoneId zone = organizations.zoneOf(org);
-        String scope = scope(caller);
-        long scopeId = scopeId(caller);
+        SessionService.SessionScope mine = sessions.scopeOf(caller);
+        String scope = mine.sqlCondition();
         LocalDate today = now.atZone(zone).toLocalDate();
         Instant dayStart = today.atStartOfDay(zone).toInstant();
         Instant dayEnd = today.plusDays(1).atStartOfDay(zone).toInstant();
@@ -89,8 +82,8 @@ public class SessionStatsService {
                 .setParameter("from", ts(min(outcomesFrom, min(weekStart, dayStart))))
                 .setParameter("horizon", ts(horizon))
                 .setParameter("org", org);
-        if (scopeId != 0) {
-            counts.setParameter("mine", scopeId);
+        if (!scope.isEmpty()) {
+            counts.setParameter("mine", mine.id());
         }
         Object[] row = (Object[]) counts.getSingleResult();
 
@@ -99,8 +92,8 @@ public class SessionStatsService {
                         + " where organization_id = :org and deleted_at is null and status = 'requested'" + scope
                         + " and starts_at >= :now")
                 .setParameter("org", org).setParameter("now", ts(now));
-        if (scopeId != 0) {
-            requested.setParameter("mine", scopeId);
+        if (!scope.isEmpty()) {
+            requested.setParameter("mine", mine.id());
         }
         long pending = n(requested.getSingleResult());
 
@@ -112,8 +105,8 @@ public class SessionStatsService {
                 .setParameter("zone", zone.getId()).setParameter("org", org)
                 .setParameter("from", ts(firstWeek.atStartOfDay(zone).toInstant()))
                 .setParameter("to", ts(weekEnd));
-        if (scopeId != 0) {
-            weekly.setParameter("mine", scopeId);
+        if (!scope.isEmpty()) {
+            weekly.setParameter("mine", mine.id());
         }
         Map<LocalDate, Long> perWeek = new HashMap<>();
         for (Object result : weekly.getResultList()) {
@@ -136,23 +129,9 @@ public class SessionStatsService {
                 noShows, rate(completed, decided), rate(cancelled, decided), rate(noShows, decided),
                 rate(late, decided));
 
-        List<SessionView> next = sessions.next(caller, now, 5);
+        List<SessionView> next = sessions.next(caller, mine, now, 5);
         return new SessionFigures(zone.getId(), n(row[0]), n(row[1]), n(row[2]), pending, n(row[3]), weeks,
                 outcomes, next);
-    }
-
-    private String scope(Caller caller) {
-        if (caller.isTrainer()) {
-            return " and trainer_id = :mine";
-        }
-        return caller.isClient() ? " and client_id = :mine" : "";
-    }
-
-    private long scopeId(Caller caller) {
-        if (caller.isTrainer()) {
-            return trainers.trainerIdOfUser(caller.organizationId(), caller.userId()).orElse(-1L);
-        }
-        return caller.isClient() ? clients.clientIdOfUser(caller.organizationId(), caller.userId()).orElse(-1L) : 0;
     }
 
     private static Double rate(long part, long whole) {
