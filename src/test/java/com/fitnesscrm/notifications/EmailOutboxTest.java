@@ -37,14 +37,33 @@ class EmailOutboxTest {
         } finally {
             GreenMailResource.greenMail().start();
         }
-        // Make the retry due now instead of after its back-off.
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update email_outbox set next_attempt_at = now() where to_address = ?1")
-                .setParameter(1, email).executeUpdate());
-        Object[] sent = awaitRow(email, "sent_at is not null");
+        Object[] sent = awaitDelivery(email);
         assertNotNull(sent[1]);
         assertEquals(1, Mailbox.countTo(email));
         Mailbox.token(Mailbox.awaitMessage(email, "invited"));
+    }
+
+    /**
+     * Waits for the retry to deliver the message. Each back-off is cut short (the row is made due again), because
+     * the first retries after the restart may still meet the open circuit breaker or a server that is not yet
+     * accepting connections; what the test asserts is that the message is delivered once and not lost.
+     */
+    private Object[] awaitDelivery(String email) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                            "update email_outbox set next_attempt_at = now() where to_address = ?1"
+                                    + " and sent_at is null and next_attempt_at > now()")
+                    .setParameter(1, email).executeUpdate());
+            Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                            "select attempts, sent_at from email_outbox where to_address = ?1 and sent_at is not null")
+                    .setParameter(1, email).getResultStream().findFirst().orElse(null));
+            if (row != null) {
+                return row;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the invitation to " + email + " was never delivered after SMTP came back");
     }
 
     private Object[] awaitRow(String email, String condition) throws InterruptedException {
