@@ -16,9 +16,21 @@ public record ApiError(
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "Per-field problems (validation errors only)") List<FieldError> details,
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(description = "Extra machine-readable context, e.g. a conflicting record") Object conflict) {
+        @Schema(description = "Extra machine-readable context, e.g. a conflicting record") Object conflict,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Always false, and present only on the modules whose envelope is {success, data}"
+                + " (goals and progress photos)") Boolean success) {
 
     public ApiError(String error, int status, String code) {
-        this(error, status, code, null, null);
+        this(error, status, code, null, null, null);
+    }
+
+    public ApiError(String error, int status, String code, List<FieldError> details, Object conflict) {
+        this(error, status, code, details, conflict, null);
+    }
+
+    /** The same error for a module whose answers carry a {@code success} flag. */
+    public ApiError unsuccessful() {
+        return new ApiError(error, status, code, details, conflict, Boolean.FALSE);
     }
 }
