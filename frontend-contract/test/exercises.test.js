@@ -24,6 +24,24 @@ describe('exercise library', () => {
     }
   });
 
+  test('the trainer portal reads GET /api/workouts/exercises (no page, no per_page) as a bare array', async () => {
+    const res = await org.api.get('/api/workouts/exercises');
+    assert.equal(res.status, 200, res.text);
+    assert.ok(Array.isArray(res.body));
+    assert.ok(res.body.length >= 150);
+    assert.ok(res.body.filter((e) => /squat/i.test(e.name)).length > 3);
+  });
+
+  test('GET /api/exercises keeps the P2 page; POST /api/exercises -> 201 {message, exercise}', async () => {
+    const list = await org.api.get('/api/exercises', {}, { query: { search: 'row' } });
+    assert.equal(list.status, 200, list.text);
+    assert.ok(list.body.exercises.length > 0);
+    const created = await org.api.post('/api/exercises', { name: 'Farmer Walk Variant', category: 'strength' });
+    assert.equal(created.status, 201, created.text);
+    assert.equal(typeof created.body.message, 'string');
+    assert.equal(created.body.exercise.name, 'Farmer Walk Variant');
+  });
+
   test('the select options are {value, label} lists', async () => {
     for (const [path, key] of [['/api/workouts/exercises/categories', 'categories'],
       ['/api/workouts/exercises/muscle-groups', 'muscle_groups'], ['/api/workouts/exercises/equipment', 'equipment']]) {
@@ -53,7 +71,7 @@ describe('exercise library', () => {
     assert.equal(removed.status, 200, removed.text);
     assertError(await org.api.get('/api/workouts/exercises/{exercise_id}', { exercise_id: id }), 404);
 
-    const shared = await org.api.get('/api/workouts/exercises', {}, { query: { search: 'Deadlift' } });
+    const shared = await org.api.get('/api/workouts/exercises', {}, { query: { search: 'Deadlift', per_page: 10 } });
     const sharedId = shared.body.exercises[0].id;
     assertError(await org.api.put('/api/workouts/exercises/{exercise_id}', { exercise_id: sharedId }, { name: 'x' }), 403);
   });

@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
 class ExerciseLibraryTest {
@@ -23,9 +24,17 @@ class ExerciseLibraryTest {
     void theSharedLibraryIsListedPagedSearchedAndFiltered() {
         Api.Session admin = Api.registerOrganization();
         Api.Person client = Api.client(admin);
-        client.session().as().get("/api/workouts/exercises").then().statusCode(200)
+        client.session().as().get("/api/workouts/exercises?page=1").then().statusCode(200)
                 .body("total", greaterThanOrEqualTo(150)).body("exercises", hasSize(100))
                 .body("current_page", equalTo(1)).body("pages", equalTo(2));
+        // The trainer portal asks with neither page nor per_page and reads a bare array (section 4, item 7).
+        client.session().as().get("/api/workouts/exercises").then().statusCode(200)
+                .body("$", hasSize(greaterThanOrEqualTo(150))).body("[0].name", notNullValue());
+        client.session().as().get("/api/workouts/exercises?search=goblet").then().statusCode(200)
+                .body("name", hasItem("Goblet Squat")).body("name", everyItem(containsStringIgnoringCase("goblet")));
+        // The older path keeps the old app's P2 page.
+        client.session().as().get("/api/exercises").then().statusCode(200)
+                .body("total", greaterThanOrEqualTo(150)).body("exercises", hasSize(100));
         client.session().as().get("/api/workouts/exercises?search=SQUAT&per_page=1000").then().statusCode(200)
                 .body("exercises.name", hasItems("Barbell Back Squat", "Goblet Squat"))
                 .body("exercises.name", everyItem(containsStringIgnoringCase("squat")));
@@ -59,19 +68,23 @@ class ExerciseLibraryTest {
                 .body("difficulty", equalTo("beginner")).body("image_url", equalTo(null))
                 .body("created_by", equalTo((int) trainer.session().userId()))
                 .extract().jsonPath().getLong("id");
+        trainer.session().as().body(Map.of("name", "Tyre Flip", "category", "strength")).post("/api/exercises").then()
+                .statusCode(201).body("message", notNullValue()).body("exercise.name", equalTo("Tyre Flip"))
+                .body("exercise.is_custom", equalTo(true));
         trainer.session().as().body(sandbag).post("/api/workouts/exercises").then().statusCode(409)
                 .body("code", equalTo("exercise_exists"));
         client.session().as().body(Map.of("name", "Mine")).post("/api/workouts/exercises").then().statusCode(403);
         client.session().as().get("/api/workouts/exercises/" + id).then().statusCode(200);
         admin.as().get("/api/workouts/exercises?show_custom=true").then().statusCode(200)
-                .body("exercises.name", equalTo(List.of("Sandbag Carry")));
+                .body("name", equalTo(List.of("Sandbag Carry", "Tyre Flip")));
 
         Api.Session stranger = Api.registerOrganization();
         stranger.as().get("/api/workouts/exercises/" + id).then().statusCode(404);
-        stranger.as().get("/api/workouts/exercises?search=sandbag").then().body("total", equalTo(0));
+        stranger.as().get("/api/workouts/exercises?search=sandbag&page=1").then().body("total", equalTo(0));
+        stranger.as().get("/api/exercises/" + id).then().statusCode(404);
         stranger.as().body(Map.of("notes", "x")).put("/api/workouts/exercises/" + id).then().statusCode(404);
 
-        long shared = admin.as().get("/api/workouts/exercises?search=Barbell Back Squat").then().extract()
+        long shared = admin.as().get("/api/workouts/exercises?search=Barbell Back Squat&per_page=5").then().extract()
                 .jsonPath().getLong("exercises[0].id");
         admin.as().body(Map.of("name", "Mine now")).put("/api/workouts/exercises/" + shared).then().statusCode(403);
         admin.as().delete("/api/workouts/exercises/" + shared).then().statusCode(403);
@@ -85,6 +98,6 @@ class ExerciseLibraryTest {
                 .body("details[0].field", equalTo("name"));
         admin.as().delete("/api/workouts/exercises/" + id).then().statusCode(200);
         admin.as().get("/api/workouts/exercises/" + id).then().statusCode(404);
-        admin.as().get("/api/workouts/exercises?search=sandbag").then().body("exercises.name", not(hasItem("Sandbag Carry")));
+        admin.as().get("/api/workouts/exercises?search=sandbag&page=1").then().body("exercises.name", not(hasItem("Sandbag Carry")));
     }
 }

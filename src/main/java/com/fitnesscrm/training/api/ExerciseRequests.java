@@ -57,6 +57,11 @@ public final class ExerciseRequests {
     }
 
     @RegisterForReflection
+    @Schema(name = "ExerciseCreated", description = "The /api/exercises form of a created exercise")
+    public record Created(String message, ExerciseView exercise) {
+    }
+
+    @RegisterForReflection
     @Schema(name = "ExerciseSeedResult")
     public record Seeded(String message, long count) {
     }

@@ -50,20 +50,27 @@ public class ExerciseResource {
     @GET
     @Operation(summary = "List exercises", description = "The shared library and the organization's own, by name;"
             + " filters match exactly (muscle_group also matches secondary muscles), search is a contains-match on"
-            + " the name. per_page defaults to 100.")
-    @APIResponse(responseCode = "200", description = "A page", content = @Content(schema = @Schema(implementation = ExerciseRequests.Page.class)))
+            + " the name. With page or per_page: the P2 page (per_page defaults to 100). With neither: every match"
+            + " as a bare array, which is how the trainer portal reads this list (contract section 4, item 7).")
+    @APIResponse(responseCode = "200", description = "A page, or a bare array when neither page nor per_page is given",
+            content = @Content(schema = @Schema(oneOf = {ExerciseRequests.Page.class, ExerciseView[].class})))
     @APIResponse(responseCode = "400", description = "Invalid filter", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public ExerciseRequests.Page list(@QueryParam("search") String search,
-                                      @QueryParam("category") String category,
-                                      @QueryParam("muscle_group") String muscleGroup,
-                                      @QueryParam("equipment") String equipment,
-                                      @QueryParam("difficulty") String difficulty,
-                                      @Parameter(description = "true: only the organization's own exercises") @QueryParam("show_custom") String showCustom,
-                                      @QueryParam("page") String page,
-                                      @QueryParam("per_page") String perPage) {
-        return exercises.list(caller, new ExerciseRequests.Filter(search, category, muscleGroup, equipment, difficulty,
-                        QueryValues.bool("show_custom", showCustom)),
-                QueryValues.integer("page", page), QueryValues.integer("per_page", perPage));
+    public Response list(@QueryParam("search") String search,
+                         @QueryParam("category") String category,
+                         @QueryParam("muscle_group") String muscleGroup,
+                         @QueryParam("equipment") String equipment,
+                         @QueryParam("difficulty") String difficulty,
+                         @Parameter(description = "true: only the organization's own exercises") @QueryParam("show_custom") String showCustom,
+                         @QueryParam("page") String page,
+                         @QueryParam("per_page") String perPage) {
+        ExerciseRequests.Filter filter = new ExerciseRequests.Filter(search, category, muscleGroup, equipment,
+                difficulty, QueryValues.bool("show_custom", showCustom));
+        Integer pageNumber = QueryValues.integer("page", page);
+        Integer pageSize = QueryValues.integer("per_page", perPage);
+        if (pageNumber == null && pageSize == null) {
+            return Response.ok(exercises.all(caller, filter)).build();
+        }
+        return Response.ok(exercises.list(caller, filter, pageNumber, pageSize)).build();
     }
 
     @GET

@@ -32,6 +32,8 @@ public class ExerciseService {
 
     /** The exercise page asks without per_page and expects the whole (filtered) library on one page. */
     static final int DEFAULT_PER_PAGE = 100;
+    /** The unpaged list answers at most this many exercises. */
+    static final int MAX_UNPAGED = 2000;
     static final Set<String> DIFFICULTIES = Set.of("beginner", "intermediate", "advanced");
     /** Postgres unique_violation: a second exercise of the same name in one library. */
     static final String UNIQUE_SQL_STATE = "23505";
@@ -44,6 +46,19 @@ public class ExerciseService {
 
     public ExerciseRequests.Page list(Caller caller, ExerciseRequests.Filter filter, Integer page, Integer perPage) {
         PageRequest paging = PageRequest.of(page, perPage == null ? DEFAULT_PER_PAGE : perPage);
+        PanacheQuery<Exercise> query = query(caller, filter);
+        long total = query.count();
+        List<ExerciseView> items = query.range(paging.offset(), paging.offset() + paging.perPage() - 1).list()
+                .stream().map(ExerciseService::view).toList();
+        return new ExerciseRequests.Page(items, total, paging.pages(total), paging.page());
+    }
+
+    /** Every match in one list (the trainer portal's form), bounded so a huge custom library cannot blow it up. */
+    public List<ExerciseView> all(Caller caller, ExerciseRequests.Filter filter) {
+        return query(caller, filter).range(0, MAX_UNPAGED - 1).list().stream().map(ExerciseService::view).toList();
+    }
+
+    private static PanacheQuery<Exercise> query(Caller caller, ExerciseRequests.Filter filter) {
         StringBuilder where = new StringBuilder("(organizationId is null or organizationId = :org) and deletedAt is null");
         Parameters params = Parameters.with("org", caller.organizationId());
         String search = Text.blankToNull(filter.search());
@@ -63,11 +78,7 @@ public class ExerciseService {
         if (Boolean.TRUE.equals(filter.showCustom())) {
             where.append(" and organizationId is not null");
         }
-        PanacheQuery<Exercise> query = Exercise.find(where + " order by lower(name), id", params);
-        long total = query.count();
-        List<ExerciseView> items = query.range(paging.offset(), paging.offset() + paging.perPage() - 1).list()
-                .stream().map(ExerciseService::view).toList();
-        return new ExerciseRequests.Page(items, total, paging.pages(total), paging.page());
+        return Exercise.find(where + " order by lower(name), id", params);
     }
 
     public Optional<ExerciseView> find(Caller caller, long id) {
