@@ -1,23 +1,17 @@
 package com.fitnesscrm.training.rest;
 
 import com.fitnesscrm.common.error.ApiError;
-import com.fitnesscrm.common.error.ApiException;
 import com.fitnesscrm.common.security.CurrentUser;
-import com.fitnesscrm.common.web.MessageResponse;
 import com.fitnesscrm.common.web.QueryValues;
 import com.fitnesscrm.training.api.ExerciseRequests;
-import com.fitnesscrm.training.api.ExerciseView;
 import com.fitnesscrm.training.service.ExerciseService;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -31,7 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The older path of the same library ({@code /api/exercises}), kept with the old app's shapes: the list is always
- * the P2 page and a creation answers {@code {message, exercise}}. Same rules as {@link ExerciseResource}.
+ * the P2 page and a creation answers {@code {message, exercise}}. Same rules as {@link ExerciseResource}, which
+ * serves everything else about the library.
  */
 @Path("/api/exercises")
 @Produces(MediaType.APPLICATION_JSON)
@@ -79,39 +74,5 @@ public class ExerciseAliasResource {
         return Response.status(201)
                 .entity(new ExerciseRequests.Created("Exercise created successfully", exercises.create(caller, request)))
                 .build();
-    }
-
-    @GET
-    @Path("/{exercise_id}")
-    @Operation(summary = "Get an exercise (older path)")
-    @APIResponse(responseCode = "200", description = "The exercise", content = @Content(schema = @Schema(implementation = ExerciseView.class)))
-    @APIResponse(responseCode = "404", description = "No such exercise in the caller's library", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public ExerciseView get(@PathParam("exercise_id") long id) {
-        return exercises.find(caller, id).orElseThrow(() -> ApiException.notFound("Exercise"));
-    }
-
-    @PUT
-    @Path("/{exercise_id}")
-    @Operation(summary = "Change one of the organization's exercises (older path)")
-    @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = ExerciseView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "403", description = "A shared exercise, or a client", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "404", description = "No such exercise", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "409", description = "Name taken", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public ExerciseView update(@PathParam("exercise_id") long id, @Valid @NotNull ExerciseRequests.Save request) {
-        return exercises.update(caller, id, request).orElseThrow(() -> ApiException.notFound("Exercise"));
-    }
-
-    @DELETE
-    @Path("/{exercise_id}")
-    @Operation(summary = "Remove one of the organization's exercises (older path)")
-    @APIResponse(responseCode = "200", description = "Removed", content = @Content(schema = @Schema(implementation = MessageResponse.class)))
-    @APIResponse(responseCode = "403", description = "A shared exercise, or a client", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "404", description = "No such exercise", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public MessageResponse delete(@PathParam("exercise_id") long id) {
-        if (!exercises.delete(caller, id)) {
-            throw ApiException.notFound("Exercise");
-        }
-        return new MessageResponse("Exercise deleted successfully");
     }
 }
