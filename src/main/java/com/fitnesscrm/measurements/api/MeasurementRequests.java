@@ -3,6 +3,7 @@ package com.fitnesscrm.measurements.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -71,26 +72,55 @@ public final class MeasurementRequests {
                            Vitals vitals) {
     }
 
+    /** A chart point: a number, or null where that measurement lacks the value (documents the arrays' items). */
+    @Schema(name = "ChartNumber", type = SchemaType.NUMBER, nullable = true)
+    public static final class ChartNumber {
+        private ChartNumber() {
+        }
+    }
+
+    /** A whole-number chart point, or null. */
+    @Schema(name = "ChartInteger", type = SchemaType.INTEGER, nullable = true)
+    public static final class ChartInteger {
+        private ChartInteger() {
+        }
+    }
+
     @Schema(name = "WeightChart")
-    public record WeightChart(List<Instant> dates, List<Double> values,
+    public record WeightChart(List<Instant> dates,
+                              @Schema(type = SchemaType.ARRAY, implementation = ChartNumber.class) List<Double> values,
                               @Schema(enumeration = {"kg", "lbs"}) String unit) {
     }
 
     @Schema(name = "BodyCompositionChart")
-    public record BodyComposition(List<Instant> dates, List<Double> bodyFat, List<Double> muscleMass,
-                                  List<Double> bmi,
-                                  @Schema(enumeration = {"kg", "lbs"}) String muscleMassUnit) {
+    public record BodyComposition(
+            List<Instant> dates,
+            @Schema(type = SchemaType.ARRAY, implementation = ChartNumber.class) List<Double> bodyFat,
+            @Schema(type = SchemaType.ARRAY, implementation = ChartNumber.class) List<Double> muscleMass,
+            @Schema(type = SchemaType.ARRAY, implementation = ChartNumber.class) List<Double> bmi,
+            @Schema(enumeration = {"kg", "lbs"}) String muscleMassUnit) {
     }
 
     @Schema(name = "CircumferencesChart")
-    public record Circumferences(List<Instant> dates, List<Double> chest, List<Double> waist, List<Double> hips,
-                                 List<Double> thighLeft, List<Double> thighRight, List<Double> armLeft,
-                                 List<Double> armRight, List<Double> calfLeft, List<Double> calfRight,
-                                 @Schema(enumeration = {"cm", "inches"}) String unit) {
+    public record Circumferences(
+            List<Instant> dates,
+            @Schema(type = SchemaType.ARRAY, implementation = ChartNumber.class) List<Double> chest,
+            @Schema(type = SchemaType.ARRAY, implementation = ChartNumber.class) List<Double> waist,
+            @Schema(type = SchemaType.ARRAY, implementation = ChartNumber.class) List<Double> hips,
+            @Schema(type = SchemaType.ARRAY, implementation = ChartNumber.class) List<Double> thighLeft,
+            @Schema(type = SchemaType.ARRAY, implementation = ChartNumber.class) List<Double> thighRight,
+            @Schema(type = SchemaType.ARRAY, implementation = ChartNumber.class) List<Double> armLeft,
+            @Schema(type = SchemaType.ARRAY, implementation = ChartNumber.class) List<Double> armRight,
+            @Schema(type = SchemaType.ARRAY, implementation = ChartNumber.class) List<Double> calfLeft,
+            @Schema(type = SchemaType.ARRAY, implementation = ChartNumber.class) List<Double> calfRight,
+            @Schema(enumeration = {"cm", "inches"}) String unit) {
     }
 
     @Schema(name = "VitalsChart")
-    public record Vitals(List<Instant> dates, List<Integer> restingHeartRate, List<Integer> bloodPressureSystolic,
-                         List<Integer> bloodPressureDiastolic) {
+    public record Vitals(
+            List<Instant> dates,
+            @Schema(type = SchemaType.ARRAY, implementation = ChartInteger.class) List<Integer> restingHeartRate,
+            @Schema(type = SchemaType.ARRAY, implementation = ChartInteger.class) List<Integer> bloodPressureSystolic,
+            @Schema(type = SchemaType.ARRAY, implementation = ChartInteger.class) List<Integer> bloodPressureDiastolic) {
     }
 }
