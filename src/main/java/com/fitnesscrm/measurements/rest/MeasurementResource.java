@@ -85,6 +85,7 @@ public class MeasurementResource {
     @Path("/{id}")
     @Operation(summary = "Get a measurement", description = "A bare measurement (the edit form uses it as is).")
     @APIResponse(responseCode = "200", description = "The measurement", content = @Content(schema = @Schema(implementation = MeasurementView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid units", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "No such measurement for the caller", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public MeasurementView get(@PathParam("id") long id, @Parameter(description = UNITS) @QueryParam("units") String units) {
         return measurements.find(caller, id, units).orElseThrow(() -> ApiException.notFound("Measurement"));
@@ -146,6 +147,7 @@ public class MeasurementResource {
     @Path("/client/{client_id}/latest")
     @Operation(summary = "A client's newest measurement", description = "{data: measurement or null}.")
     @APIResponse(responseCode = "200", description = "The newest measurement", content = @Content(schema = @Schema(implementation = MeasurementRequests.Latest.class)))
+    @APIResponse(responseCode = "400", description = "Invalid units", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "No such client for the caller", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public MeasurementRequests.Latest latest(@PathParam("client_id") long clientId,
                                              @Parameter(description = UNITS) @QueryParam("units") String units) {

@@ -88,7 +88,10 @@ public class MeasurementService {
         return visible(caller, id).map(m -> views(caller, List.of(m), system).get(0));
     }
 
-    /** The client's newest measurement in the caller's unit system, for the client portal's figures. */
+    /**
+     * The client's newest measurement in the caller's unit system, for the client portal's figures: empty when the
+     * client has none yet, a 404 ApiException when the caller may not see the client.
+     */
     public Optional<MeasurementView> latest(Caller caller, long clientId) {
         return latest(caller, clientId, null);
     }
