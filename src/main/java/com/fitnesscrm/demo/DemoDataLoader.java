@@ -11,6 +11,10 @@ import com.fitnesscrm.clients.service.ClientService;
 import com.fitnesscrm.common.config.AppConfig;
 import com.fitnesscrm.common.security.Caller;
 import com.fitnesscrm.common.security.Role;
+import com.fitnesscrm.goals.api.GoalRequests;
+import com.fitnesscrm.goals.service.GoalService;
+import com.fitnesscrm.measurements.api.MeasurementRequests;
+import com.fitnesscrm.measurements.service.MeasurementService;
 import com.fitnesscrm.scheduling.api.RecurringRequests;
 import com.fitnesscrm.scheduling.api.ScheduleViews;
 import com.fitnesscrm.scheduling.api.SessionRequests;
@@ -75,10 +79,13 @@ public class DemoDataLoader {
     private final ScheduleService schedule;
     private final RecurringSessionService series;
     private final SessionService sessions;
+    private final GoalService goals;
+    private final MeasurementService measurements;
 
     public DemoDataLoader(AppConfig config, AuthService auth, AccountService accounts, TrainerService trainers,
                           ClientService clients, AssignmentService assignments, SettingsService settings,
-                          ScheduleService schedule, RecurringSessionService series, SessionService sessions) {
+                          ScheduleService schedule, RecurringSessionService series, SessionService sessions,
+                          GoalService goals, MeasurementService measurements) {
         this.config = config;
         this.auth = auth;
         this.accounts = accounts;
@@ -89,6 +96,8 @@ public class DemoDataLoader {
         this.schedule = schedule;
         this.series = series;
         this.sessions = sessions;
+        this.goals = goals;
+        this.measurements = measurements;
     }
 
     @ActivateRequestContext
@@ -120,6 +129,7 @@ public class DemoDataLoader {
             created.add(client);
         }
         loadCalendar(adminCaller, alex, blair, created);
+        loadProgress(adminCaller, created);
         LOG.infof("Demo data ready: sign in as %s / %s", ADMIN_EMAIL, ADMIN_PASSWORD);
     }
 
@@ -136,7 +146,7 @@ public class DemoDataLoader {
         week.add(new ScheduleViews.WorkingPeriod(5, "08:00", "12:00"));
         settings.save(admin, new SettingsRequest("Peak Performance Studio", "Sam Admin", ADMIN_EMAIL,
                 "+44 20 7946 0000", "1 Demo Street, London", "https://peak.example", null, null, null, null, null,
-                null, null, null, null, null, null, week, 10, 24), false);
+                null, null, null, null, null, null, null, week, 10, 24), false);
 
         LocalDate firstMonday = LocalDate.now().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(4);
         for (int i = 0; i < people.size(); i++) {
@@ -170,5 +180,59 @@ public class DemoDataLoader {
         Caller blairCaller = Caller.of(blair.userId(), admin.organizationId(), Role.TRAINER, blair.email());
         schedule.addTimeOff(blairCaller, new ScheduleViews.TimeOffRequest(null, blairOff.toString(),
                 blairOff.toString(), "Race day"));
+    }
+
+    /**
+     * Twelve weeks of weekly measurements and a goal or two with milestones for the first four clients, so the
+     * progress charts and goal pages have a story to tell: weight and waist trending down, heart rate settling.
+     * Casey's are entered in pounds and inches, as a client who thinks imperial would.
+     */
+    private void loadProgress(Caller admin, List<ClientView> people) {
+        LocalDate today = LocalDate.now();
+        for (int i = 0; i < 4; i++) {
+            boolean imperial = i == 1;
+            double lengthFactor = imperial ? 1 / 2.54 : 1;
+            for (int done = 0; done < 12; done++) {
+                double kg = 92 - 7 * i - done * (i == 2 ? -0.15 : 0.45) + (done % 3 == 1 ? 0.3 : 0);
+                boolean taped = done % 2 == 0;
+                boolean pressure = done % 4 == 0;
+                measurements.create(admin, new MeasurementRequests.Save(people.get(i).id(),
+                        today.minusWeeks(11L - done).toString(), imperial ? kg / 0.45359237 : kg,
+                        imperial ? "lbs" : "kg", 27 - 2 * i - done * 0.3, null, null,
+                        taped ? (104 - 3 * i - done * 0.3) * lengthFactor : null,
+                        taped ? (98 - 5 * i - done * 0.6) * lengthFactor : null,
+                        taped ? (104 - 2 * i - done * 0.4) * lengthFactor : null,
+                        null, null, taped ? (33 + i) * lengthFactor : null, null, null, null,
+                        imperial ? "inches" : "cm", (double) (72 - done / 2 - i), pressure ? 128.0 - done : null,
+                        pressure ? 84.0 - done / 2.0 : null, done == 11 ? "Feeling strong this week" : null, null),
+                        null);
+            }
+        }
+        // client, title, category, target, unit, current, priority, weeks to go, milestones done, milestones…
+        Object[][] plans = {
+                {0, "Run a half marathon", "endurance", 21.1, "km", 12.0, "high", 10, 2,
+                        new String[]{"Run 5 km without stopping", "Run 10 km", "Run 16 km"}},
+                {0, "Sleep 8 hours a night", "habit", 7.0, "nights/week", 5.0, "low", 4, 1,
+                        new String[]{"Screens off by 22:30"}},
+                {1, "Lose 8 kg", "weight_loss", 8.0, "kg", 5.1, "high", 6, 2,
+                        new String[]{"Lose the first 3 kg", "Lose 6 kg", "Reach the target"}},
+                {2, "First strict pull-up", "strength", 1.0, "reps", 0.0, "medium", 8, 1,
+                        new String[]{"Dead hang 30 s", "5 negatives of 5 s", "Band-assisted set of 5"}},
+                {3, "Touch my toes", "mobility", 100.0, "%", 100.0, "medium", -1, 1,
+                        new String[]{"Hamstring routine 3 times a week"}}};
+        for (Object[] plan : plans) {
+            LocalDate due = today.plusWeeks((Integer) plan[7]);
+            String[] steps = (String[]) plan[9];
+            List<GoalRequests.MilestoneSave> milestones = new ArrayList<>();
+            for (int i = 0; i < steps.length; i++) {
+                milestones.add(new GoalRequests.MilestoneSave(null, steps[i], null, null,
+                        due.minusWeeks(2L * (steps.length - i)).toString(), i < (Integer) plan[8]));
+            }
+            double current = (Double) plan[5];
+            double target = (Double) plan[3];
+            goals.create(admin, new GoalRequests.Save(people.get((Integer) plan[0]).id(), (String) plan[1], null,
+                    (String) plan[2], target, (String) plan[4], current, null, due.toString(), (String) plan[6],
+                    current >= target ? "completed" : "active", null, null, milestones));
+        }
     }
 }

@@ -41,6 +41,10 @@ public class UserAccount extends PanacheEntityBase {
     @Column(name = "time_zone")
     public String timeZone;
 
+    /** The units the user reads measurements in: {@code metric} (kg, cm) or {@code imperial} (lbs, inches). */
+    @Column(name = "unit_system", nullable = false)
+    public String unitSystem = "metric";
+
     @Column(name = "last_login")
     public Instant lastLogin;
 

@@ -16,6 +16,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class OrganizationService {
 
+    public static final String METRIC = "metric";
+    public static final String IMPERIAL = "imperial";
+
     public ZoneId zoneOf(long organizationId) {
         Organization organization = Organization.findById(organizationId);
         return organization == null ? ZoneOffset.UTC : zone(organization.timeZone).orElse(ZoneOffset.UTC);
@@ -31,6 +34,12 @@ public class OrganizationService {
 
     public Optional<String> userTimeZone(Caller caller) {
         return UserAccount.findInOrganization(caller.organizationId(), caller.userId()).map(user -> user.timeZone);
+    }
+
+    /** {@code metric} or {@code imperial}: the units the caller reads measurements in (metric until they choose). */
+    public String unitSystem(Caller caller) {
+        return UserAccount.findInOrganization(caller.organizationId(), caller.userId())
+                .map(user -> user.unitSystem).orElse(METRIC);
     }
 
     /** An active member as a {@link Caller}, for work done on their behalf without a request (calendar feeds). */
@@ -75,6 +84,20 @@ public class OrganizationService {
         UserAccount.findInOrganization(caller.organizationId(), caller.userId()).ifPresent(user -> {
             user.timeZone = zone;
             user.updatedAt = Instant.now();
+        });
+    }
+
+    /** {@code system} is {@code metric} or {@code imperial}; the settings page checks what users send. */
+    @Transactional
+    public void setUnitSystem(Caller caller, String system) {
+        if (!METRIC.equals(system) && !IMPERIAL.equals(system)) {
+            throw new IllegalArgumentException("unit system " + system);
+        }
+        UserAccount.findInOrganization(caller.organizationId(), caller.userId()).ifPresent(user -> {
+            if (!system.equals(user.unitSystem)) {
+                user.unitSystem = system;
+                user.updatedAt = Instant.now();
+            }
         });
     }
 

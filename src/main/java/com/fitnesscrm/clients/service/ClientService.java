@@ -257,6 +257,19 @@ public class ClientService {
         return Client.findByUser(organizationId, userId).map(c -> c.id);
     }
 
+    /**
+     * The clients a non-admin caller may see: a client's own record, or the clients a trainer trains (empty for
+     * anyone else). Admins see the whole organization, so callers test {@code caller.isAdmin()} first.
+     */
+    public List<Long> visibleClientIds(Caller caller) {
+        if (caller.isClient()) {
+            return clientIdOfUser(caller.organizationId(), caller.userId()).map(List::of).orElse(List.of());
+        }
+        return trainers.trainerIdOfUser(caller.organizationId(), caller.userId())
+                .map(trainerId -> clientIdsOfTrainer(caller.organizationId(), trainerId))
+                .orElse(List.of());
+    }
+
     /** The clients a trainer currently trains. */
     public List<Long> clientIdsOfTrainer(long organizationId, long trainerId) {
         return Assignment.<Assignment>list("organizationId = ?1 and trainerId = ?2 and deletedAt is null",

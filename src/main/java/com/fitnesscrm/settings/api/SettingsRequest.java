@@ -31,6 +31,8 @@ public record SettingsRequest(
         Boolean twilioEnabled,
         @Schema(description = "Admins: the organization's IANA time zone") String timeZone,
         @Schema(description = "Anyone: their own time zone; \"\" returns to the organization's") String userTimeZone,
+        @Schema(description = "Anyone: the units they read measurements in; \"\" returns to metric",
+                enumeration = {"metric", "imperial"}) String unitSystem,
         @Size(max = 50) List<ScheduleViews.@Valid @NotNull WorkingPeriod> workingHours,
         @Schema(description = "0 to 240") Integer bufferMinutes,
         @Schema(description = "0 to 336") Integer cancellationWindowHours) {

@@ -32,6 +32,8 @@ public record SettingsView(
         boolean twilioEnabled,
         @Schema(description = "The organization's IANA time zone", example = "Europe/London") String timeZone,
         @Schema(description = "The caller's own time zone; null means the organization's") String userTimeZone,
+        @Schema(description = "The units the caller reads measurements in (kg and cm, or lbs and inches)",
+                enumeration = {"metric", "imperial"}) String unitSystem,
         @Schema(description = "Default weekly working hours for trainers without their own")
         List<ScheduleViews.WorkingPeriod> workingHours,
         @Schema(description = "Minutes kept free between a trainer's sessions") int bufferMinutes,

@@ -27,8 +27,9 @@ import java.util.regex.Pattern;
 
 /**
  * The settings page. Business details, credentials and the scheduling policy belong to the organization and only
- * admins change them; anyone may set their own time zone. Credentials are stored encrypted and only ever shown as
- * "***": the SPA sends the mask or "" back when the field was left alone, and both keep the stored value.
+ * admins change them; anyone may set their own time zone and unit system. Credentials are stored encrypted and only
+ * ever shown as "***": the SPA sends the mask or "" back when the field was left alone, and both keep the stored
+ * value.
  */
 @ApplicationScoped
 public class SettingsService {
@@ -68,6 +69,10 @@ public class SettingsService {
         if (request.userTimeZone() != null) {
             organizations.setUserTimeZone(caller, TimeZones.parse("user_time_zone", request.userTimeZone()));
             changed.add("user_time_zone");
+        }
+        if (request.unitSystem() != null) {
+            organizations.setUnitSystem(caller, unitSystem(request.unitSystem()));
+            changed.add("unit_system");
         }
         boolean organizationFields = touchesOrganization(request);
         if ((organizationFields || createOnly) && !caller.isAdmin()) {
@@ -191,6 +196,19 @@ public class SettingsService {
         return Text.blankToNull(value) != null && !MASK.equals(value.trim());
     }
 
+    /** "" returns to the default; "Imperial" reads as imperial. */
+    private static String unitSystem(String value) {
+        String system = Text.blankToNull(value);
+        if (system == null) {
+            return OrganizationService.METRIC;
+        }
+        system = system.toLowerCase(java.util.Locale.ROOT);
+        if (!OrganizationService.METRIC.equals(system) && !OrganizationService.IMPERIAL.equals(system)) {
+            throw ApiException.invalidField("unit_system", "must be metric or imperial");
+        }
+        return system;
+    }
+
     private static String email(String field, String value) {
         String email = Text.blankToNull(value);
         if (email != null && !EMAIL.matcher(email.trim()).matches()) {
@@ -223,9 +241,10 @@ public class SettingsService {
         String feedUrl = feeds.current(caller).map(CalendarFeedView::url).orElse(null);
         String zone = organizations.zoneOf(org).getId();
         String userZone = organizations.userTimeZone(caller).orElse(null);
+        String units = organizations.unitSystem(caller);
         if (s == null) {
             return new SettingsView(org, organizations.nameOf(org).orElse(null), null, null, null, null, null, null,
-                    null, null, null, false, null, null, null, false, zone, userZone,
+                    null, null, null, false, null, null, null, false, zone, userZone, units,
                     schedule.defaultWorkingHours(org), policy.bufferMinutes, policy.cancellationWindowHours, feedUrl,
                     null, null);
         }
@@ -236,7 +255,7 @@ public class SettingsService {
                 admin ? s.sendgridFromEmail : null, admin ? s.sendgridFromName : null, s.sendgridEnabled,
                 admin && s.twilioAccountSidCiphertext != null ? MASK : null,
                 admin && s.twilioAuthTokenCiphertext != null ? MASK : null,
-                admin ? s.twilioPhoneNumber : null, s.twilioEnabled, zone, userZone,
+                admin ? s.twilioPhoneNumber : null, s.twilioEnabled, zone, userZone, units,
                 schedule.defaultWorkingHours(org), policy.bufferMinutes, policy.cancellationWindowHours, feedUrl,
                 s.createdAt, s.updatedAt);
     }
