@@ -94,7 +94,7 @@ public final class Uploads {
 
     /** Every regular file under the test storage directory of an organization. */
     public static long storedFiles(long organizationId) {
-        Path dir = Path.of("target/test-storage/org-" + organizationId);
+        Path dir = StorageDirectoryResource.directory().resolve("org-" + organizationId);
         if (!Files.isDirectory(dir)) {
             return 0;
         }

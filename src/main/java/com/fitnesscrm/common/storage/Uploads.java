@@ -52,9 +52,14 @@ public class Uploads {
     public record Opened(FileStorage.StoredObject object, String contentType, String fileName) {
     }
 
-    /** Counts one upload against the caller's hourly allowance; 429 with Retry-After when it is used up. */
+    /**
+     * Counts one upload attempt against the caller's hourly allowance (refused attempts count too: each one had
+     * its body spooled); 429 with Retry-After when it is used up. The counter is keyed by the login's id and
+     * email, so a recreated database (a reset dev or test schema reusing ids) never inherits another's count.
+     */
     public void countUpload(Caller caller) {
-        limiter.enforce(RATE_SCOPE, Long.toString(caller.userId()), config.uploadsPerHour(), Duration.ofHours(1));
+        limiter.enforce(RATE_SCOPE, caller.userId() + ":" + caller.email(), config.uploadsPerHour(),
+                Duration.ofHours(1));
     }
 
     /**
