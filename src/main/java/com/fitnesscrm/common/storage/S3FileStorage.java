@@ -20,6 +20,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -58,6 +59,9 @@ public class S3FileStorage implements FileStorage {
                 // trailing-checksum uploads; TLS and Content-MD5-free PUTs are what every one of them accepts.
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                // Plain signed PUT bodies: aws-chunked uploads are not understood by every S3-compatible server
+                // (s3rver stores the chunk framing as content). The payload hash is computed from the file.
+                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
         s3.endpoint().ifPresent(endpoint -> builder.endpointOverride(URI.create(endpoint)));
         builder.forcePathStyle(s3.pathStyle().orElse(s3.endpoint().isPresent()));
