@@ -46,15 +46,27 @@ public class RateLimiter {
 
     public Uni<Decision> hit(Bucket bucket, String subject) {
         long limit = bucket == Bucket.API_IP ? config.rateLimit().apiPerMinute() : config.rateLimit().authPerMinute();
+        return hit(bucket.name().toLowerCase(Locale.ROOT), subject, limit, Duration.ofMinutes(1),
+                bucket != Bucket.API_IP);
+    }
+
+    /**
+     * Counts one request of {@code subject} against a limit of {@code limit} per sliding {@code window} (the same
+     * algorithm as the per-minute limits, with windows of any length: uploads are limited per hour).
+     * {@code failClosed}: refuse while Redis cannot be asked (credential limits) instead of serving.
+     */
+    public Uni<Decision> hit(String scope, String subject, long limit, Duration window, boolean failClosed) {
+        long windowMillis = window.toMillis();
         long nowMillis = Instant.now().toEpochMilli();
-        long window = nowMillis / 60_000;
-        double previousWeight = 1.0 - (nowMillis % 60_000) / 60_000.0;
-        long retryAfter = Math.max(1, ((window + 1) * 60_000 - nowMillis + 999) / 1000);
-        String prefix = "rl:" + bucket.name().toLowerCase(Locale.ROOT) + ":" + subject + ":";
-        String key = prefix + window;
+        long index = nowMillis / windowMillis;
+        double previousWeight = 1.0 - (nowMillis % windowMillis) / (double) windowMillis;
+        long retryAfter = Math.max(1, ((index + 1) * windowMillis - nowMillis + 999) / 1000);
+        String prefix = "rl:" + scope + ":" + subject + ":";
+        String key = prefix + index;
+        Duration keep = window.multipliedBy(2).plusSeconds(5);
         Uni<Long> current = counters.incr(key)
-                .call(count -> count == 1 ? keys.expire(key, Duration.ofSeconds(125)) : Uni.createFrom().voidItem());
-        Uni<Long> previous = counters.get(prefix + (window - 1)).map(count -> count == null ? 0L : count);
+                .call(count -> count == 1 ? keys.expire(key, keep) : Uni.createFrom().voidItem());
+        Uni<Long> previous = counters.get(prefix + (index - 1)).map(count -> count == null ? 0L : count);
         return Uni.combine().all().unis(current, previous).asTuple()
                 .ifNoItem().after(REDIS_TIMEOUT).fail()
                 .map(counts -> {
@@ -72,8 +84,19 @@ public class RateLimiter {
                         LOG.warnf("Rate limiter cannot reach Redis (%s): serving without API limits and refusing"
                                 + " credential requests until it answers again", failure.getMessage());
                     }
-                    return new Decision(bucket == Bucket.API_IP, limit, 0, retryAfter, true);
+                    return new Decision(!failClosed, limit, 0, retryAfter, true);
                 });
+    }
+
+    /**
+     * For services on worker threads: counts one action of a user against a per-window limit and throws 429 (with
+     * Retry-After) when over it. Serves on when Redis is down: these limits guard resources, not credentials.
+     */
+    public void enforce(String scope, String subject, long limit, Duration window) {
+        Decision decision = hit(scope, subject, limit, window, false).await().indefinitely();
+        if (!decision.allowed()) {
+            throw ApiException.tooManyRequests(decision.retryAfterSeconds());
+        }
     }
 
     /** For services on worker threads: counts one attempt against an account and throws when over the limit. */
