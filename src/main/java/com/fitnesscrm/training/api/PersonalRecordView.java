@@ -1,5 +1,6 @@
 package com.fitnesscrm.training.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -14,12 +15,12 @@ import java.util.List;
 public record PersonalRecordView(
         long exerciseId,
         String exerciseName,
-        @Schema(example = "116.67") BigDecimal estimated1rmKg,
-        @Schema(enumeration = {"epley"}) String estimated1rmFormula,
-        BigDecimal estimated1rmWeightKg,
-        Integer estimated1rmReps,
-        Long estimated1rmLogId,
-        Instant estimated1rmDate,
+        @Schema(example = "116.67") @JsonProperty("estimated_1rm_kg") BigDecimal estimated1rmKg,
+        @Schema(enumeration = {"epley"}) @JsonProperty("estimated_1rm_formula") String estimated1rmFormula,
+        @JsonProperty("estimated_1rm_weight_kg") BigDecimal estimated1rmWeightKg,
+        @JsonProperty("estimated_1rm_reps") Integer estimated1rmReps,
+        @JsonProperty("estimated_1rm_log_id") Long estimated1rmLogId,
+        @JsonProperty("estimated_1rm_date") Instant estimated1rmDate,
         BigDecimal maxWeightKg,
         Integer maxWeightReps,
         Long maxWeightLogId,
