@@ -241,5 +241,20 @@ class WorkoutAssignmentApiTest {
                         "start_date", "2027-01-04"))
                 .post("/api/workouts/assign").then().statusCode(201)
                 .body("assignment.end_date", equalTo("2027-03-28")).body("scheduled_workouts", hasSize(12));
+        // A paused assignment keeps its dates, cancelled until it is resumed.
+        long paused = admin.as().body(Map.of("client_id", client.id(), "workout_template_id", template,
+                        "schedule_days", List.of(4), "start_date", "2027-01-04", "end_date", "2027-01-17", "status", "paused"))
+                .post("/api/workouts/assign").then().statusCode(201)
+                .body("scheduled_workouts.cancelled", contains(true, true)).extract().jsonPath().getLong("assignment.id");
+        admin.as().body(Map.of("status", "active")).put("/api/workouts/assignments/" + paused).then().statusCode(200);
+        admin.as().get("/api/workouts/schedule/" + client.id() + "?start_date=2027-01-04&end_date=2027-01-17").then()
+                .body("scheduled_workouts.scheduled_date", contains("2027-01-08", "2027-01-10", "2027-01-15", "2027-01-17"))
+                .body("scheduled_workouts.cancelled", everyItem(equalTo(false)));
+        // A date picker's toISOString() (midnight UTC) is that date, also for a client west of Greenwich.
+        client.session().as().body(Map.of("user_time_zone", "America/New_York")).put("/api/settings").then().statusCode(200);
+        admin.as().body(Map.of("client_id", client.id(), "workout_template_id", template,
+                        "start_date", "2027-02-01T00:00:00.000Z", "end_date", "2027-02-28T00:00"))
+                .post("/api/workouts/assign").then().statusCode(201)
+                .body("assignment.start_date", equalTo("2027-02-01")).body("assignment.end_date", equalTo("2027-02-28"));
     }
 }

@@ -53,6 +53,7 @@ public class WorkoutAssignmentService {
     /** A weekday schedule without an end date runs for the template's duration_weeks, else this many weeks. */
     static final int DEFAULT_SCHEDULE_WEEKS = 12;
     static final int MAX_SCHEDULE_DAYS = 366;
+    private static final java.util.regex.Pattern DATE_PREFIX = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private final TrainingScope scope;
     private final WorkoutTemplateService templates;
@@ -100,7 +101,6 @@ public class WorkoutAssignmentService {
                                                    LocalDate start, LocalDate end, String status, String weekdays,
                                                    ZoneId zone) {
         WorkoutTemplate template = templates.readable(caller, request.workoutTemplateId())
-                .filter(t -> !caller.isClient())
                 .orElseThrow(() -> ApiException.invalidField("workout_template_id",
                         "is not a workout template you can use"));
         ClientWorkout copy = new ClientWorkout();
@@ -126,7 +126,7 @@ public class WorkoutAssignmentService {
         }
         copy.persist();
         firstVersion(caller, copy, TemplateExercise.list("workoutTemplateId = ?1 order by position, id", template.id));
-        if (weekdays != null && "active".equals(status)) {
+        if (weekdays != null) {
             scheduleWeekdays(copy, copy.startDate);
         }
         activity.fire(ActivityEvent.of(caller, ActivityEvent.CREATE, "workout_assignment", copy.id)
@@ -270,7 +270,7 @@ public class WorkoutAssignmentService {
         }
         if (replan) {
             ScheduledWorkout.delete("clientWorkoutId = ?1 and scheduledDate >= ?2", copy.id, today);
-            if (weekdays != null && "active".equals(status)) {
+            if (weekdays != null) {
                 if (copy.startDate == null) {
                     copy.startDate = today;
                 }
@@ -385,6 +385,8 @@ public class WorkoutAssignmentService {
                 scheduled.clientId = copy.clientId;
                 scheduled.clientWorkoutId = copy.id;
                 scheduled.scheduledDate = date;
+                // A paused or completed assignment keeps its dates, cancelled until it is resumed.
+                scheduled.cancelled = !"active".equals(copy.status);
                 scheduled.persist();
             }
         }
@@ -437,9 +439,19 @@ public class WorkoutAssignmentService {
                 exercisesOf.getOrDefault(c.id, List.of()), c.updatedAt)).toList();
     }
 
+    /**
+     * A calendar date in any form the SPA sends. A value that starts with a date means that date, even as an ISO
+     * instant ("2026-12-01T00:00:00.000Z" from a date picker's toISOString is the 1st everywhere, not the 30th in
+     * New York).
+     */
     private static LocalDate date(String field, String value, ZoneId zone) {
         Instant instant = FlexibleDateTime.parse(field, value, zone);
-        return instant == null ? null : instant.atZone(zone).toLocalDate();
+        if (instant == null) {
+            return null;
+        }
+        String text = value.trim();
+        return DATE_PREFIX.matcher(text).lookingAt() ? LocalDate.parse(text.substring(0, 10))
+                : instant.atZone(zone).toLocalDate();
     }
 
     private static String status(String value, Problems problems) {

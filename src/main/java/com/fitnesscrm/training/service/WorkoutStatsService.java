@@ -60,7 +60,7 @@ public class WorkoutStatsService {
                 + " where client_id = :client and completed and completed_at >= :from and completed_at < :to group by 1",
                 clientId, zone, firstWeek, afterLastWeek).forEach(completed::put);
         Map<LocalDate, Integer> assigned = new HashMap<>();
-        weekly("select cast(date_trunc('week', scheduled_date) as date), count(*) from scheduled_workouts"
+        weekly("select cast(date_trunc('week', cast(scheduled_date as timestamp)) as date), count(*) from scheduled_workouts"
                 + " where client_id = :client and not cancelled and scheduled_date >= :fromDate"
                 + " and scheduled_date < :toDate group by 1", clientId, zone, firstWeek, afterLastWeek)
                 .forEach(assigned::put);
