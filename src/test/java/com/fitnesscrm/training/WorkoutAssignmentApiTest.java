@@ -257,4 +257,35 @@ class WorkoutAssignmentApiTest {
                 .post("/api/workouts/assign").then().statusCode(201)
                 .body("assignment.start_date", equalTo("2027-02-01")).body("assignment.end_date", equalTo("2027-02-28"));
     }
+
+    @Test
+    void simultaneousEditsAndLogsQueueInsteadOfColliding() throws Exception {
+        Api.Session admin = Api.registerOrganization();
+        Api.Person client = Api.client(admin);
+        long template = Training.simpleTemplate(admin, "Busy");
+        long copy = Training.assign(admin, client.id(), template);
+        long squat = Training.exercise(admin, "Barbell Back Squat");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                int sets = i + 1;
+                results.add(pool.submit(() -> admin.as().body(Map.of("exercises", List.of(Map.of("exercise_id", squat,
+                        "sets", sets)))).put("/api/workouts/assignments/" + copy).then().extract().statusCode()));
+                // The first logs of a new exercise create its record row concurrently.
+                results.add(pool.submit(() -> client.session().as().body(Map.of("client_id", client.id(),
+                        "sets", List.of(Map.of("exercise_id", squat, "reps", 5, "weight_kg", 50 + sets))))
+                        .post("/api/workouts/log").then().extract().statusCode()));
+            }
+            for (java.util.concurrent.Future<Integer> result : results) {
+                org.junit.jupiter.api.Assertions.assertTrue(List.of(200, 201).contains(result.get()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        admin.as().get("/api/workouts/assignments/" + copy + "/versions").then()
+                .body("versions.version", contains(1, 2, 3, 4, 5));
+        client.session().as().get("/api/workouts/records/" + client.id()).then()
+                .body("records", hasSize(1)).body("records[0].max_weight_kg", equalTo(54.0f));
+    }
 }

@@ -91,6 +91,9 @@ public class WorkoutAssignmentService {
         if (start != null && end != null && end.isBefore(start)) {
             problems.add("end_date", "must not be before start_date");
         }
+        if (request.programId() != null && weekdays != null) {
+            problems.add("schedule_days", "cannot be sent with program_id: the program schedules its days");
+        }
         problems.throwIfAny();
         return request.programId() != null
                 ? assignProgram(caller, clientId, request, start, zone)
@@ -231,7 +234,9 @@ public class WorkoutAssignmentService {
             return Optional.empty();
         }
         TrainingScope.requireStaff(caller, "change a client's workout");
-        ClientWorkout copy = ClientWorkout.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        ClientWorkout copy = found.get();
+        // Re-read under a row lock: two edits at once must not both create the same next version.
+        Panache.getEntityManager().refresh(copy, LockModeType.PESSIMISTIC_WRITE);
         ZoneId zone = scope.clientZone(caller.organizationId(), copy.clientId);
         LocalDate today = LocalDate.now(zone);
         Problems problems = new Problems();
