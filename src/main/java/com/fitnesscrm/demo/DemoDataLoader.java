@@ -27,6 +27,16 @@ import com.fitnesscrm.settings.service.SettingsService;
 import com.fitnesscrm.trainers.api.TrainerRequests;
 import com.fitnesscrm.trainers.api.TrainerView;
 import com.fitnesscrm.trainers.service.TrainerService;
+import com.fitnesscrm.training.api.AssignmentRequests;
+import com.fitnesscrm.training.api.ExerciseRequests;
+import com.fitnesscrm.training.api.ProgramRequests;
+import com.fitnesscrm.training.api.WorkoutLogRequests;
+import com.fitnesscrm.training.api.WorkoutTemplateRequests;
+import com.fitnesscrm.training.service.ExerciseService;
+import com.fitnesscrm.training.service.ProgramService;
+import com.fitnesscrm.training.service.WorkoutAssignmentService;
+import com.fitnesscrm.training.service.WorkoutLogService;
+import com.fitnesscrm.training.service.WorkoutTemplateService;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -37,9 +47,12 @@ import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Dev mode's demo organization: an admin, two trainers, a dozen clients and their calendar, created once through
@@ -81,11 +94,18 @@ public class DemoDataLoader {
     private final SessionService sessions;
     private final GoalService goals;
     private final MeasurementService measurements;
+    private final ExerciseService exercises;
+    private final WorkoutTemplateService workoutTemplates;
+    private final ProgramService programs;
+    private final WorkoutAssignmentService workoutAssignments;
+    private final WorkoutLogService workoutLogs;
 
     public DemoDataLoader(AppConfig config, AuthService auth, AccountService accounts, TrainerService trainers,
                           ClientService clients, AssignmentService assignments, SettingsService settings,
                           ScheduleService schedule, RecurringSessionService series, SessionService sessions,
-                          GoalService goals, MeasurementService measurements) {
+                          GoalService goals, MeasurementService measurements,
+                          ExerciseService exercises, WorkoutTemplateService workoutTemplates, ProgramService programs,
+                          WorkoutAssignmentService workoutAssignments, WorkoutLogService workoutLogs) {
         this.config = config;
         this.auth = auth;
         this.accounts = accounts;
@@ -98,6 +118,11 @@ public class DemoDataLoader {
         this.sessions = sessions;
         this.goals = goals;
         this.measurements = measurements;
+        this.exercises = exercises;
+        this.workoutTemplates = workoutTemplates;
+        this.programs = programs;
+        this.workoutAssignments = workoutAssignments;
+        this.workoutLogs = workoutLogs;
     }
 
     @ActivateRequestContext
@@ -130,6 +155,7 @@ public class DemoDataLoader {
         }
         loadCalendar(adminCaller, alex, blair, created);
         loadProgress(adminCaller, created);
+        loadTraining(adminCaller, alex, blair, created);
         LOG.infof("Demo data ready: sign in as %s / %s", ADMIN_EMAIL, ADMIN_PASSWORD);
     }
 
@@ -234,5 +260,106 @@ public class DemoDataLoader {
                     (String) plan[2], target, (String) plan[4], current, null, due.toString(), (String) plan[6],
                     current >= target ? "completed" : "active", null, null, milestones));
         }
+    }
+
+    /**
+     * Training that shows something: public and private templates, a four-week program given to Riley three weeks
+     * ago with a missed day, weekly targets and a weekday schedule for two more clients, and about three weeks of
+     * logs with progressing loads, so records, completion and streaks have figures.
+     */
+    private void loadTraining(Caller admin, TrainerView alex, TrainerView blair, List<ClientView> people) {
+        long org = admin.organizationId();
+        Caller alexCaller = Caller.of(alex.userId(), org, Role.TRAINER, alex.email());
+        Caller blairCaller = Caller.of(blair.userId(), org, Role.TRAINER, blair.email());
+        Map<String, Long> ex = exercises.list(admin, new ExerciseRequests.Filter(null, null, null, null, null, null),
+                        1, 1000).exercises().stream()
+                .collect(Collectors.toMap(e -> e.name(), e -> e.id(), (a, b) -> a));
+
+        long strengthA = workoutTemplates.create(alexCaller, new WorkoutTemplateRequests.Save("Full body strength A",
+                null, "Squat, bench and row: the base of the program.", "strength", "intermediate", null, 60, 4, null,
+                null, true, List.of(
+                line(ex, "Barbell Back Squat", 3, "5", "progress 2.5 kg", 180),
+                line(ex, "Barbell Bench Press", 3, "5", "progress 2.5 kg", 180),
+                line(ex, "Barbell Row", 3, "8", null, 120),
+                line(ex, "Plank", 3, null, "bodyweight", 60)))).template().id();
+        long strengthB = workoutTemplates.create(alexCaller, new WorkoutTemplateRequests.Save("Full body strength B",
+                null, "Deadlift, press and pull-ups.", "strength", "intermediate", null, 60, 4, null, null, true,
+                List.of(line(ex, "Conventional Deadlift", 3, "5", null, 180),
+                        line(ex, "Overhead Press", 3, "6-8", null, 120),
+                        line(ex, "Pull-Up", 3, "AMRAP", "bodyweight", 120)))).template().id();
+        long conditioning = workoutTemplates.create(blairCaller, new WorkoutTemplateRequests.Save("Engine builder",
+                null, "Short intervals for the ski season.", "hiit", "beginner", null, 30, null, null, null, false,
+                List.of(line(ex, "Kettlebell Swing", 5, "15", "16 kg", 45), line(ex, "Burpee", 5, "10", null, 45),
+                        line(ex, "Rowing Machine", 1, null, null, 0)))).template().id();
+        workoutTemplates.create(blairCaller, new WorkoutTemplateRequests.Save("Morning mobility", null,
+                "Ten minutes before work.", "mobility", "beginner", null, 10, null, null, null, false,
+                List.of(line(ex, "Hip Flexor Stretch", 2, null, null, 0))));
+
+        List<ProgramRequests.DayLine> days = new ArrayList<>();
+        for (int week = 0; week < 4; week++) {
+            days.add(new ProgramRequests.DayLine(week * 7 + 1, strengthA));
+            days.add(new ProgramRequests.DayLine(week * 7 + 3, strengthB));
+            days.add(new ProgramRequests.DayLine(week * 7 + 5, strengthA));
+        }
+        long program = programs.create(alexCaller, new ProgramRequests.Save("Four-week strength base",
+                "Three full-body sessions a week, rest days between.", 4, true, days)).program().id();
+
+        ZoneId zone = ZoneId.of("Europe/London");
+        LocalDate today = LocalDate.now(zone);
+        LocalDate start = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(3);
+        ClientView riley = people.get(0);
+        AssignmentRequests.Saved given = workoutAssignments.assign(alexCaller, new AssignmentRequests.Assign(
+                riley.id(), null, program, null, null, start.toString(), null, null, "Build the base", null, null));
+        Caller rileyCaller = Caller.of(riley.userId(), org, Role.CLIENT, riley.email());
+        int n = 0;
+        for (AssignmentRequests.ScheduledWorkoutView planned : given.scheduledWorkouts()) {
+            if (!planned.scheduledDate().isBefore(today) || ++n == 4) {
+                continue; // the days ahead, and one missed session
+            }
+            BigDecimal load = BigDecimal.valueOf(60 + 2.5 * n);
+            List<WorkoutLogRequests.SetLine> sets = new ArrayList<>();
+            long main = planned.workoutTemplateId() == strengthA ? ex.get("Barbell Back Squat")
+                    : ex.get("Conventional Deadlift");
+            for (int set = 1; set <= 3; set++) {
+                sets.add(new WorkoutLogRequests.SetLine(main, set, set == 3 && n % 3 == 0 ? 3 : 5,
+                        planned.workoutTemplateId() == strengthA ? load : load.add(BigDecimal.valueOf(20)), null,
+                        BigDecimal.valueOf(7 + set % 2), true, null));
+            }
+            workoutLogs.log(rileyCaller, new WorkoutLogRequests.Create(riley.id(), planned.clientWorkoutId(), null,
+                    planned.scheduledDate() + "T18:15", 55, 6 + n % 3, n == 1 ? "First week, felt good" : null, true,
+                    sets));
+        }
+
+        // Jamie: two sessions a week without set days; Casey (Blair's): intervals every Tuesday and Thursday.
+        ClientView jamie = people.get(2);
+        long jamieCopy = workoutAssignments.assign(alexCaller, new AssignmentRequests.Assign(jamie.id(), strengthB,
+                null, null, null, start.toString(), null, 2, null, null, null)).assignment().id();
+        Caller jamieCaller = Caller.of(jamie.userId(), org, Role.CLIENT, jamie.email());
+        for (LocalDate day = start; day.isBefore(today); day = day.plusDays(1)) {
+            if (day.getDayOfWeek() == DayOfWeek.TUESDAY || day.getDayOfWeek() == DayOfWeek.SATURDAY) {
+                workoutLogs.log(jamieCaller, new WorkoutLogRequests.Create(jamie.id(), jamieCopy, null,
+                        day + "T07:30", 45, 7, null, true, List.of(new WorkoutLogRequests.SetLine(
+                        ex.get("Pull-Up"), 1, 3 + (int) (day.toEpochDay() % 3), null, null, null, true, null))));
+            }
+        }
+        ClientView casey = people.get(1);
+        AssignmentRequests.Saved intervals = workoutAssignments.assign(blairCaller, new AssignmentRequests.Assign(
+                casey.id(), conditioning, null, null, null, start.toString(), null, null, "Intervals for fat loss", null,
+                List.of(1, 3)));
+        Caller caseyCaller = Caller.of(casey.userId(), org, Role.CLIENT, casey.email());
+        for (AssignmentRequests.ScheduledWorkoutView planned : intervals.scheduledWorkouts()) {
+            if (planned.scheduledDate().isBefore(today)) {
+                workoutLogs.log(caseyCaller, new WorkoutLogRequests.Create(casey.id(), planned.clientWorkoutId(),
+                        null, planned.scheduledDate() + "T12:30", 30, 8, null, true, List.of(
+                        new WorkoutLogRequests.SetLine(ex.get("Kettlebell Swing"), 1, 15, BigDecimal.valueOf(16),
+                                null, null, true, null))));
+            }
+        }
+    }
+
+    private static WorkoutTemplateRequests.ExerciseLine line(Map<String, Long> exercises, String name, int sets,
+                                                             String reps, String weight, int restSeconds) {
+        return new WorkoutTemplateRequests.ExerciseLine(exercises.get(name), null, sets, reps, null, restSeconds,
+                weight, null, null);
     }
 }
