@@ -19,6 +19,8 @@
 //   WARMUP       seconds of the discarded warm-up run per endpoint (default 10: the JIT needs that long to compile the hot paths; 0 = none)
 //   CLIENTS      clients created before the runs (default 200)
 //   SESSIONS_PER_CLIENT  weekly sessions booked per client, half of them in the past (default 25)
+//   TRAINED      clients given the benchmark's workout template; the logging run rotates over them (default 50)
+//   ONLY         comma-separated target names to run (e.g. log-workout,client-progress); the trivial one always runs
 //   TIMEOUT      autocannon per-request timeout in seconds (default 30; login is slow by design)
 //   RESULTS_FILE where the markdown report goes (default bench/results/latest.md)
 
@@ -66,6 +68,9 @@ const CONNECTIONS = intEnv('CONNECTIONS', 100, 1);
 const WARMUP = intEnv('WARMUP', 10, 0);
 const CLIENTS = intEnv('CLIENTS', 200, 1);
 const SESSIONS_PER_CLIENT = intEnv('SESSIONS_PER_CLIENT', 25, 1);
+const TRAINED = intEnv('TRAINED', 50, 1);
+// ONLY=trivial,log-workout runs a subset of the targets (the trivial one always runs: it is the baseline).
+const ONLY = (process.env.ONLY || '').split(',').map((t) => t.trim()).filter(Boolean);
 const TIMEOUT = intEnv('TIMEOUT', 30, 1);
 const RESULTS_FILE = process.env.RESULTS_FILE || path.join(here, 'results', 'latest.md');
 
@@ -194,6 +199,85 @@ async function setup() {
   await Promise.all(Array.from({ length: Math.min(parallel, CLIENTS) }, seriesWorker));
   log(`booked ${sessions} sessions for trainer ${trainerId}`);
 
+  // Training data: a six-exercise template assigned to the first TRAINED clients (the logging run rotates over
+  // them), and a progress client with twelve weeks of history — four logged workouts a week with six sets each,
+  // a weekly measurement and three goals — for the progress read.
+  const exerciseNames = ['Barbell Back Squat', 'Barbell Bench Press', 'Conventional Deadlift', 'Pull-Up',
+    'Overhead Press', 'Barbell Row'];
+  const library = await api('GET', '/api/workouts/exercises?per_page=1000', { token });
+  expectStatus(library, [200], 'GET /api/workouts/exercises');
+  const exerciseIds = library.json.exercises.filter((e) => exerciseNames.includes(e.name)).map((e) => e.id);
+  if (exerciseIds.length < 4) throw new Error(`expected the shared library's barbell lifts, found ${exerciseIds.length}`);
+  const template = await api('POST', '/api/workouts/templates', {
+    token,
+    body: {
+      name: 'Bench full body', category: 'strength', difficulty: 'intermediate', duration_minutes: 60,
+      exercises: exerciseIds.map((id, i) => ({ exercise_id: id, order: i + 1, sets: 3, reps: '5', rest_seconds: 120, weight: '60' })),
+    },
+  });
+  expectStatus(template, [201], 'POST /api/workouts/templates');
+  const templateId = template.json.template.id;
+  const trained = [];
+  next = 0;
+  async function assignWorker() {
+    while (next < Math.min(TRAINED, CLIENTS)) {
+      const i = next++;
+      const res = await api('POST', '/api/workouts/assign', {
+        token,
+        body: { client_id: clientIds[i], workout_template_id: templateId, frequency_per_week: 3 },
+      });
+      expectStatus(res, [201], `POST /api/workouts/assign #${i + 1}`);
+      trained[i] = { clientId: clientIds[i], clientWorkoutId: res.json.assignment.id };
+    }
+  }
+  await Promise.all(Array.from({ length: parallel }, assignWorker));
+  log(`assigned the template to ${trained.length} clients`);
+
+  const progressClient = trained[0];
+  const days = [];
+  for (let week = 0; week < 12; week++) {
+    for (const offset of [0, 2, 4, 5]) days.push(week * 7 + offset);
+  }
+  next = 0;
+  async function historyWorker() {
+    while (next < days.length) {
+      const d = days[next++];
+      const when = new Date(Date.now() - (84 - d) * 86400000);
+      if (when > new Date()) continue;
+      const res = await api('POST', '/api/workouts/log', {
+        token,
+        body: {
+          client_id: progressClient.clientId, client_workout_id: progressClient.clientWorkoutId,
+          completed_date: when.toISOString(), duration_minutes: 55, difficulty_rating: 7,
+          sets: exerciseIds.map((id, i) => ({ exercise_id: id, set_number: i + 1, reps: 5, weight_kg: 50 + d })),
+        },
+      });
+      expectStatus(res, [201], 'POST /api/workouts/log (history)');
+    }
+  }
+  await Promise.all(Array.from({ length: parallel }, historyWorker));
+  for (let week = 0; week < 12; week++) {
+    const res = await api('POST', '/api/measurements', {
+      token,
+      body: {
+        client_id: progressClient.clientId,
+        measurement_date: new Date(Date.now() - (11 - week) * 7 * 86400000).toISOString().slice(0, 10),
+        weight: 90 - week * 0.5, weight_unit: 'kg', body_fat_percentage: 24 - week * 0.3, waist: 95 - week * 0.4,
+        measurement_unit: 'cm', resting_heart_rate: 68 - Math.floor(week / 3),
+      },
+    });
+    expectStatus(res, [201], 'POST /api/measurements');
+  }
+  for (const title of ['Squat 140 kg', 'Lose 6 kg', 'Run 10 km']) {
+    const res = await api('POST', '/api/goals', {
+      token,
+      body: { client_id: String(progressClient.clientId), title, target_value: 100, current_value: 40, priority: 'high',
+        milestones: [{ title: 'Halfway', target_value: 50 }, { title: 'Three quarters', target_value: 75 }] },
+    });
+    expectStatus(res, [201], 'POST /api/goals');
+  }
+  log(`progress client ${progressClient.clientId}: ${days.length} workouts over 12 weeks, 12 measurements, 3 goals`);
+
   const list = await api('GET', '/api/clients?per_page=25', { token });
   expectStatus(list, [200], 'GET /api/clients?per_page=25');
   const total = list.json && typeof list.json.total === 'number' ? list.json.total : null;
@@ -205,7 +289,7 @@ async function setup() {
   const login = await api('POST', '/api/auth/login', { body: { email, password: PASSWORD } });
   expectStatus(login, [200], 'POST /api/auth/login');
 
-  return { email, token, trainerId, clientIds, sessions };
+  return { email, token, trainerId, clientIds, sessions, trained, exerciseIds, progressClient };
 }
 
 /** Monday 00:00 UTC of the week containing `date` (the bench organization runs on UTC). */
@@ -352,7 +436,8 @@ async function main() {
   });
   expectStatus(live, [200], 'GET /q/health/live');
 
-  const { email, token, trainerId, clientIds, sessions } = await setup();
+  const { email, token, trainerId, clientIds, sessions, trained, exerciseIds, progressClient } = await setup();
+  let logged = 0;
   const monday = mondayOf(new Date());
   const sunday = new Date(monday.getTime() + 7 * 86400000 - 1);
   // Fresh slots for the booking benchmark: 30-minute steps starting two years ahead, far from the series.
@@ -398,7 +483,32 @@ async function main() {
       },
     },
     { name: 'dashboard', method: 'GET', path: '/api/crm/dashboard', headers: auth },
-  ];
+    {
+      // A trainer logging a client's workout: six sets, each checked against the exercise library, written with
+      // the log, and every set's personal records (Epley 1RM, heaviest, volume) updated in the same transaction.
+      name: 'log-workout',
+      method: 'POST',
+      path: '/api/workouts/log',
+      headers: { ...auth, 'content-type': 'application/json' },
+      nextBody: () => {
+        const n = logged++;
+        const who = trained[n % trained.length];
+        return JSON.stringify({
+          client_id: who.clientId, client_workout_id: who.clientWorkoutId, duration_minutes: 50,
+          difficulty_rating: 8, notes: 'bench',
+          sets: exerciseIds.map((id, i) => ({ exercise_id: id, set_number: i + 1, reps: 5 + (n % 3), weight_kg: 60 + (n % 40) })),
+        });
+      },
+    },
+    {
+      // The client portal's figures for a client with twelve weeks of history: completion per week, streaks in the
+      // client's zone, next session, newest measurement and goal counts.
+      name: 'client-progress',
+      method: 'GET',
+      path: `/api/clients/${progressClient.clientId}/progress`,
+      headers: auth,
+    },
+  ].filter((t) => ONLY.length === 0 || t.name === 'trivial' || ONLY.includes(t.name));
 
   const results = [];
   for (const target of targets) {
@@ -424,7 +534,7 @@ async function main() {
   }
 
   const meta = {
-    dataset: `${CLIENTS} clients, ${sessions} sessions of one trainer (week list: ${Math.round(sessions / SESSIONS_PER_CLIENT)} sessions)`,
+    dataset: `${CLIENTS} clients, ${sessions} sessions of one trainer (week list: ${Math.round(sessions / SESSIONS_PER_CLIENT)} sessions); a template assigned to ${trained.length} clients (the logging run rotates over them); the progress client has 12 weeks of logs (4 a week, 6 sets each), 12 measurements and 3 goals`,
     date: new Date().toISOString(),
     nproc: nproc(),
     cpu: (os.cpus()[0] && os.cpus()[0].model.trim()) || 'unknown CPU',

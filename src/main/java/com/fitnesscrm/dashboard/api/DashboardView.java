@@ -11,5 +11,7 @@ public record DashboardView(
         @Schema(description = "Admin: the organization's trainers; client: their own trainers") long trainersCount,
         @Schema(description = "Admin: all clients; trainer: their own") long clientsCount,
         long assignmentsCount,
-        SessionFigures sessions) {
+        SessionFigures sessions,
+        @Schema(description = "A client's own progress (the client portal's figures); null for staff")
+        ClientProgressView progress) {
 }

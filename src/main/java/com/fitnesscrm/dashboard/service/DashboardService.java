@@ -8,22 +8,28 @@ import com.fitnesscrm.dashboard.api.StatsView;
 import com.fitnesscrm.scheduling.service.SessionStatsService;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Puts the people counters (clients feature) and the calendar figures (scheduling) on one page. */
+/**
+ * Puts the people counters (clients feature), the calendar figures (scheduling) and, for a client, their own
+ * progress on one page.
+ */
 @ApplicationScoped
 public class DashboardService {
 
     private final AssignmentService assignments;
     private final SessionStatsService sessionStats;
+    private final ClientProgressService progress;
 
-    public DashboardService(AssignmentService assignments, SessionStatsService sessionStats) {
+    public DashboardService(AssignmentService assignments, SessionStatsService sessionStats,
+                            ClientProgressService progress) {
         this.assignments = assignments;
         this.sessionStats = sessionStats;
+        this.progress = progress;
     }
 
     public DashboardView dashboard(Caller caller) {
         CrmFigures.Dashboard people = assignments.dashboard(caller);
         return new DashboardView(people.trainersCount(), people.clientsCount(), people.assignmentsCount(),
-                sessionStats.figures(caller));
+                sessionStats.figures(caller), progress.mine(caller).orElse(null));
     }
 
     /** Staff only: the organization's assignment figures beside the caller's calendar figures. */

@@ -62,6 +62,12 @@ public final class GoalResponses {
     }
 
     @RegisterForReflection
+    @Schema(name = "GoalCounts", description = "How many goals a client has, by status")
+    public record Counts(long totalGoals, long activeGoals, long completedGoals,
+                         @Schema(description = "Goals of high priority, whatever their status") long highPriority) {
+    }
+
+    @RegisterForReflection
     @Schema(name = "GoalSummaryResult")
     public record SummaryResult(@Schema(example = "true") boolean success, Summary data) {
         public SummaryResult(Summary data) {

@@ -194,6 +194,14 @@ public class GoalService {
 
     /** The client's goals with their counts (one aggregate query); empty when the client is not visible. */
     public Optional<GoalResponses.Summary> summary(Caller caller, long clientId) {
+        return counts(caller, clientId).map(counts -> new GoalResponses.Summary(counts.totalGoals(),
+                counts.activeGoals(), counts.completedGoals(), counts.highPriority(),
+                views(Goal.list("organizationId = ?1 and clientId = ?2 order by createdAt desc, id desc",
+                        caller.organizationId(), clientId))));
+    }
+
+    /** Only the counts of the client's goals, in one aggregate query; empty when the client is not visible. */
+    public Optional<GoalResponses.Counts> counts(Caller caller, long clientId) {
         if (!clients.canSee(caller, clientId)) {
             return Optional.empty();
         }
@@ -205,10 +213,8 @@ public class GoalService {
                 .setParameter("org", caller.organizationId())
                 .setParameter("client", clientId)
                 .getSingleResult();
-        List<GoalView> goals = views(Goal.list("organizationId = ?1 and clientId = ?2 order by createdAt desc, id desc",
-                caller.organizationId(), clientId));
-        return Optional.of(new GoalResponses.Summary(number(counts[0]), number(counts[1]), number(counts[2]),
-                number(counts[3]), goals));
+        return Optional.of(new GoalResponses.Counts(number(counts[0]), number(counts[1]), number(counts[2]),
+                number(counts[3])));
     }
 
     @Transactional

@@ -104,6 +104,16 @@ public class SessionService {
                 .page(0, limit).list());
     }
 
+    /** The client's next live session among those the caller sees (a trainer: only their own with the client). */
+    public Optional<SessionView> nextOfClient(Caller caller, long clientId, Instant from) {
+        StringBuilder where = new StringBuilder();
+        Parameters params = scopeOf(caller).restrict(caller.organizationId(), where);
+        where.append(" and clientId = :client and status <> 'cancelled' and startsAt >= :from");
+        params.and("client", clientId).and("from", from);
+        return withNames(caller, TrainingSession.<TrainingSession>find(where + " order by startsAt, id", params)
+                .page(0, 1).list()).stream().findFirst();
+    }
+
     /**
      * Whose sessions a caller sees: the organization's (admins), a trainer's own, a client's own. A login without
      * a trainer or client record sees none (id -1).
