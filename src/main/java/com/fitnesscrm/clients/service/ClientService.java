@@ -270,6 +270,42 @@ public class ClientService {
                 .orElse(List.of());
     }
 
+    /**
+     * Which clients a list of client records (goals, measurements, photos) may show: the one the request names —
+     * a 404 when the caller may not see it — else every client the caller sees. {@link ClientScope#all()} is the
+     * whole organization (an admin without a filter).
+     */
+    public ClientScope listScope(Caller caller, Long requestedClientId) {
+        if (requestedClientId != null) {
+            if (!canSee(caller, requestedClientId)) {
+                throw ApiException.notFound("Client");
+            }
+            return new ClientScope(List.of(requestedClientId));
+        }
+        return caller.isAdmin() ? new ClientScope(null) : new ClientScope(visibleClientIds(caller));
+    }
+
+    /** The clients a list is restricted to; {@code ids} null means no restriction within the organization. */
+    public record ClientScope(List<Long> ids) {
+
+        public boolean all() {
+            return ids == null;
+        }
+
+        public boolean none() {
+            return ids != null && ids.isEmpty();
+        }
+
+        /** Appends the JPQL restriction on {@code column} (nothing for all) and binds its parameter. */
+        public void restrict(StringBuilder where, Parameters params, String column) {
+            if (ids != null) {
+                where.append(" and ").append(column).append(" in :scopeClients");
+                // An empty IN list is not valid SQL; -1 matches no row.
+                params.and("scopeClients", ids.isEmpty() ? List.of(-1L) : ids);
+            }
+        }
+    }
+
     /** The clients a trainer currently trains. */
     public List<Long> clientIdsOfTrainer(long organizationId, long trainerId) {
         return Assignment.<Assignment>list("organizationId = ?1 and trainerId = ?2 and deletedAt is null",

@@ -1,6 +1,7 @@
 package com.fitnesscrm.common.security;
 
 import com.fitnesscrm.common.config.AppConfig;
+import com.fitnesscrm.common.error.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -66,6 +67,29 @@ public class SignedUrls {
 
     public Signature sign(String pathTemplate, long resourceId, long organizationId, long expiresEpochSeconds) {
         return new Signature(expiresEpochSeconds, mac(pathTemplate, resourceId, organizationId, expiresEpochSeconds));
+    }
+
+    /**
+     * The expiry a link carries in its query, checked before anything is looked up: 401 {@code invalid_link} when it
+     * is not a number, {@code link_expired} when it has passed. {@code what} names the link ("download", "photo").
+     */
+    public long requireUnexpired(String expires, String what) {
+        long expiry;
+        try {
+            expiry = Long.parseLong(expires == null ? "" : expires.trim());
+        } catch (NumberFormatException e) {
+            throw invalidLink(what);
+        }
+        if (!unexpired(expiry)) {
+            throw ApiException.unauthorized("link_expired", "This " + what + " link has expired: reload the page for"
+                    + " a fresh one");
+        }
+        return expiry;
+    }
+
+    /** The one answer to a forged, altered or foreign link, whatever was wrong, so it never tells which ids exist. */
+    public static ApiException invalidLink(String what) {
+        return ApiException.unauthorized("invalid_link", "This " + what + " link is invalid");
     }
 
     /** False when the link has expired; checking the signature needs the resource's organization (see verify). */

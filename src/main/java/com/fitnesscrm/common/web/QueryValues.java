@@ -4,7 +4,8 @@ import com.fitnesscrm.common.error.ApiException;
 
 /**
  * Query parameters arrive as text. JAX-RS answers 404 when one cannot be converted to its declared type;
- * reading them here instead turns a bad value into a 400 that names the parameter, and "" into "absent".
+ * reading them here instead turns a bad value into a 400 that names the parameter, and "" into "absent". Multipart
+ * form fields are text too and are read the same way.
  */
 public final class QueryValues {
 
@@ -31,5 +32,22 @@ public final class QueryValues {
             case "false", "0", "no" -> Boolean.FALSE;
             default -> throw ApiException.invalidField(name, "must be true or false");
         };
+    }
+
+    /** A record id: "", "null" and "undefined" (what a JavaScript form sends for nothing) are absent; else ≥ 1. */
+    public static Long id(String name, String value) {
+        String text = Text.blankToNull(value);
+        if (text == null || text.equals("null") || text.equals("undefined")) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(text.trim());
+            if (id < 1) {
+                throw ApiException.invalidField(name, "must be a positive whole number");
+            }
+            return id;
+        } catch (NumberFormatException e) {
+            throw ApiException.invalidField(name, "must be a whole number");
+        }
     }
 }

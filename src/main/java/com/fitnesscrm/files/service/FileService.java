@@ -9,6 +9,7 @@ import com.fitnesscrm.common.storage.DetectedType;
 import com.fitnesscrm.common.storage.StorageConfig;
 import com.fitnesscrm.common.storage.Uploads;
 import com.fitnesscrm.common.web.PageRequest;
+import com.fitnesscrm.common.web.QueryValues;
 import com.fitnesscrm.common.web.Text;
 import com.fitnesscrm.files.api.FileRequests;
 import com.fitnesscrm.files.api.FileView;
@@ -220,25 +221,12 @@ public class FileService {
     }
 
     private StoredFile signedFile(long id, String expires, String signature) {
-        long expiry;
-        try {
-            expiry = Long.parseLong(expires == null ? "" : expires.trim());
-        } catch (NumberFormatException e) {
-            throw invalidLink();
-        }
-        if (!signedUrls.unexpired(expiry)) {
-            throw ApiException.unauthorized("link_expired", "This download link has expired: reload the page for"
-                    + " a fresh one");
-        }
-        StoredFile file = StoredFile.<StoredFile>findByIdOptional(id).orElseThrow(FileService::invalidLink);
+        long expiry = signedUrls.requireUnexpired(expires, "download");
+        StoredFile file = StoredFile.<StoredFile>findByIdOptional(id).orElseThrow(() -> SignedUrls.invalidLink("download"));
         if (!signedUrls.verify(DOWNLOAD_PATH, file.id, file.organizationId, expiry, signature)) {
-            throw invalidLink();
+            throw SignedUrls.invalidLink("download");
         }
         return file;
-    }
-
-    private static ApiException invalidLink() {
-        return ApiException.unauthorized("invalid_link", "This download link is invalid");
     }
 
     // ---------- rules ----------
@@ -312,9 +300,9 @@ public class FileService {
      * be one the caller sees, and gives the file its client when none is named.
      */
     private Links links(Caller caller, String clientText, String trainerText, String sessionText, boolean creating) {
-        Long clientId = optionalId("client_id", clientText);
-        Long trainerId = optionalId("trainer_id", trainerText);
-        Long sessionId = optionalId("session_id", sessionText);
+        Long clientId = QueryValues.id("client_id", clientText);
+        Long trainerId = QueryValues.id("trainer_id", trainerText);
+        Long sessionId = QueryValues.id("session_id", sessionText);
         if (caller.isClient()) {
             long self = clients.clientIdOfUser(caller.organizationId(), caller.userId())
                     .orElseThrow(() -> ApiException.forbidden("Your login has no client record"));
@@ -367,22 +355,6 @@ public class FileService {
     static String key(String value) {
         String text = Text.blankToNull(value);
         return text == null ? null : text.toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
-    }
-
-    static Long optionalId(String field, String value) {
-        String text = Text.blankToNull(value);
-        if (text == null || text.equals("null") || text.equals("undefined")) {
-            return null;
-        }
-        try {
-            long id = Long.parseLong(text);
-            if (id < 1) {
-                throw ApiException.invalidField(field, "must be a positive whole number");
-            }
-            return id;
-        } catch (NumberFormatException e) {
-            throw ApiException.invalidField(field, "must be a whole number");
-        }
     }
 
     private static String text(Long id) {

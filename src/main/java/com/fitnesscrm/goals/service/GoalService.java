@@ -67,20 +67,11 @@ public class GoalService {
     public List<GoalView> list(Caller caller, GoalRequests.Filter filter) {
         StringBuilder where = new StringBuilder("organizationId = :org");
         Parameters params = Parameters.with("org", caller.organizationId());
-        if (filter.clientId() != null) {
-            if (!clients.canSee(caller, filter.clientId())) {
-                throw ApiException.notFound("Client");
-            }
-            where.append(" and clientId = :client");
-            params.and("client", filter.clientId());
-        } else if (!caller.isAdmin()) {
-            List<Long> visible = clients.visibleClientIds(caller);
-            if (visible.isEmpty()) {
-                return List.of();
-            }
-            where.append(" and clientId in :clients");
-            params.and("clients", visible);
+        ClientService.ClientScope scope = clients.listScope(caller, filter.clientId());
+        if (scope.none()) {
+            return List.of();
         }
+        scope.restrict(where, params, "clientId");
         String status = choice("status", filter.status(), STATUSES);
         if (status != null) {
             where.append(" and status = :status");

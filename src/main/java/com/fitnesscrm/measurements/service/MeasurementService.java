@@ -177,20 +177,11 @@ public class MeasurementService {
     private Optional<PanacheQuery<Measurement>> query(Caller caller, MeasurementRequests.Filter filter) {
         StringBuilder where = new StringBuilder("organizationId = :org");
         Parameters params = Parameters.with("org", caller.organizationId());
-        if (filter.clientId() != null) {
-            if (!clients.canSee(caller, filter.clientId())) {
-                throw ApiException.notFound("Client");
-            }
-            where.append(" and clientId = :client");
-            params.and("client", filter.clientId());
-        } else if (!caller.isAdmin()) {
-            List<Long> visible = clients.visibleClientIds(caller);
-            if (visible.isEmpty()) {
-                return Optional.empty();
-            }
-            where.append(" and clientId in :clients");
-            params.and("clients", visible);
+        ClientService.ClientScope scope = clients.listScope(caller, filter.clientId());
+        if (scope.none()) {
+            return Optional.empty();
         }
+        scope.restrict(where, params, "clientId");
         ZoneId zone = organizations.zoneFor(caller);
         Instant from = FlexibleDateTime.parse("start_date", filter.startDate(), zone);
         if (from != null) {

@@ -10,6 +10,7 @@ import com.fitnesscrm.common.storage.DetectedType;
 import com.fitnesscrm.common.storage.StorageConfig;
 import com.fitnesscrm.common.storage.Uploads;
 import com.fitnesscrm.common.time.FlexibleDateTime;
+import com.fitnesscrm.common.web.QueryValues;
 import com.fitnesscrm.common.web.Text;
 import com.fitnesscrm.photos.api.PhotoRequests;
 import com.fitnesscrm.photos.api.PhotoView;
@@ -72,14 +73,7 @@ public class PhotoService {
     public PhotoRequests.ListResult list(Caller caller, PhotoRequests.Filter filter) {
         StringBuilder where = new StringBuilder("organizationId = :org");
         Parameters params = Parameters.with("org", caller.organizationId());
-        if (filter.clientId() != null) {
-            requireVisibleClient(caller, filter.clientId());
-            where.append(" and clientId = :client");
-            params.and("client", filter.clientId());
-        } else if (!caller.isAdmin()) {
-            where.append(" and clientId in :clients");
-            params.and("clients", visibleClientIds(caller));
-        }
+        clients.listScope(caller, filter.clientId()).restrict(where, params, "clientId");
         String type = Text.blankToNull(filter.photoType());
         if (type != null) {
             where.append(" and photoType = :type");
@@ -116,7 +110,7 @@ public class PhotoService {
         long clientId = uploadClient(caller, form.clientId());
         String type = Text.blankToNull(form.photoType()) == null ? "other" : photoType(form.photoType());
         Instant taken = FlexibleDateTime.parse("taken_date", form.takenDate(), organizations.zoneFor(caller));
-        Long measurementId = optionalId("measurement_id", form.measurementId());
+        Long measurementId = QueryValues.id("measurement_id", form.measurementId());
         String caption = Text.blankToNull(form.caption());
         if (caption != null && caption.length() > 2000) {
             throw ApiException.invalidField("caption", "must be at most 2000 characters");
@@ -162,7 +156,7 @@ public class PhotoService {
                             organizations.zoneFor(caller));
                 }
                 if (request.measurementId() != null) {
-                    photo.measurementId = optionalId("measurement_id", request.measurementId());
+                    photo.measurementId = QueryValues.id("measurement_id", request.measurementId());
                 }
                 activity.fire(event(caller, ActivityEvent.UPDATE, photo));
             });
@@ -238,25 +232,12 @@ public class PhotoService {
     }
 
     private ProgressPhoto signedPhoto(long id, String expires, String signature) {
-        long expiry;
-        try {
-            expiry = Long.parseLong(expires == null ? "" : expires.trim());
-        } catch (NumberFormatException e) {
-            throw invalidLink();
-        }
-        if (!signedUrls.unexpired(expiry)) {
-            throw ApiException.unauthorized("link_expired", "This photo link has expired: reload the page for a"
-                    + " fresh one");
-        }
-        ProgressPhoto photo = ProgressPhoto.<ProgressPhoto>findByIdOptional(id).orElseThrow(PhotoService::invalidLink);
+        long expiry = signedUrls.requireUnexpired(expires, "photo");
+        ProgressPhoto photo = ProgressPhoto.<ProgressPhoto>findByIdOptional(id).orElseThrow(() -> SignedUrls.invalidLink("photo"));
         if (!signedUrls.verify(FILE_PATH, photo.id, photo.organizationId, expiry, signature)) {
-            throw invalidLink();
+            throw SignedUrls.invalidLink("photo");
         }
         return photo;
-    }
-
-    private static ApiException invalidLink() {
-        return ApiException.unauthorized("invalid_link", "This photo link is invalid");
     }
 
     // ---------- rules ----------
@@ -272,15 +253,9 @@ public class PhotoService {
         }
     }
 
-    /** The clients whose photos a non-admin sees; -1 (no row) when none, as an empty IN list is not valid SQL. */
-    private List<Long> visibleClientIds(Caller caller) {
-        List<Long> ids = clients.visibleClientIds(caller);
-        return ids.isEmpty() ? List.of(-1L) : ids;
-    }
-
     /** Staff name a client they see (400 when missing); a client uploads for themself. */
     private long uploadClient(Caller caller, String clientIdText) {
-        Long clientId = optionalId("client_id", clientIdText);
+        Long clientId = QueryValues.id("client_id", clientIdText);
         if (clientId == null && caller.isClient()) {
             clientId = clients.clientIdOfUser(caller.organizationId(), caller.userId()).orElse(null);
         }
@@ -297,22 +272,6 @@ public class PhotoService {
             throw ApiException.invalidField("photo_type", "must be front, side, back or other");
         }
         return type;
-    }
-
-    static Long optionalId(String field, String value) {
-        String text = Text.blankToNull(value);
-        if (text == null || text.equals("null") || text.equals("undefined")) {
-            return null;
-        }
-        try {
-            long id = Long.parseLong(text);
-            if (id < 1) {
-                throw ApiException.invalidField(field, "must be a positive whole number");
-            }
-            return id;
-        } catch (NumberFormatException e) {
-            throw ApiException.invalidField(field, "must be a whole number");
-        }
     }
 
     private static String fileName(String name) {
