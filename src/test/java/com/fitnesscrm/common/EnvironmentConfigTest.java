@@ -53,4 +53,24 @@ class EnvironmentConfigTest {
         assertTrue(config.getOptionalValue("JWT_PRIVATE_KEY", String.class).isEmpty());
         assertTrue(config.getOptionalValue("mp.jwt.verify.publickey", String.class).isEmpty());
     }
+
+    /**
+     * The mailer parses its login mode only when it first sends, so a bad default passed every start-up check while
+     * no mail went out (it was OPTIONAL, which Vert.x does not know). The tests' own SMTP server sets DISABLED, so
+     * check the shipped default, and the values the README offers, against Vert.x's enum here.
+     */
+    @Test
+    void theShippedSmtpLoginModeIsOneVertxKnows() throws java.io.IOException {
+        String properties;
+        try (var in = getClass().getResourceAsStream("/application.properties")) {
+            properties = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        var matcher = java.util.regex.Pattern.compile("(?m)^quarkus\\.mailer\\.login=\\$\\{MAIL_LOGIN:(\\w+)}$")
+                .matcher(properties);
+        assertTrue(matcher.find(), "quarkus.mailer.login comes from MAIL_LOGIN with a default");
+        assertEquals(io.vertx.ext.mail.LoginOption.NONE, io.vertx.ext.mail.LoginOption.valueOf(matcher.group(1)));
+        for (String documented : new String[]{"NONE", "REQUIRED", "DISABLED"}) {
+            io.vertx.ext.mail.LoginOption.valueOf(documented);
+        }
+    }
 }

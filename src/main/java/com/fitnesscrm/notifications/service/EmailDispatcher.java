@@ -75,8 +75,9 @@ public class EmailDispatcher {
             } else {
                 long backoffSeconds = Math.min(3600, 30L << Math.min(email.attempts - 1, 7));
                 email.nextAttemptAt = Instant.now().plus(Duration.ofSeconds(backoffSeconds));
-                LOG.warnf("Email %d not sent (attempt %d), retrying in %d s: %s", email.id, email.attempts,
-                        backoffSeconds, email.lastError);
+                // The first failure of a message carries its stack trace (the cause is often deep); retries do not.
+                LOG.warnf(email.attempts == 1 ? e : null, "Email %d not sent (attempt %d), retrying in %d s: %s",
+                        email.id, email.attempts, backoffSeconds, email.lastError);
             }
         }
         Panache.getEntityManager().flush();
