@@ -79,12 +79,14 @@ public class PersonalRecordService {
             return List.of();
         }
         // Make sure a row exists for each exercise, then lock them all: concurrent logs of one client queue here.
+        // Both steps go in exercise-id order, so two logs of the same exercises wait for each other in the same
+        // order instead of deadlocking (each holding one new row the other needs).
         Panache.getEntityManager().createNativeQuery("insert into personal_records (organization_id, client_id,"
-                        + " exercise_id) select :org, :client, e.id from exercises e where e.id in (:ids)"
+                        + " exercise_id) select :org, :client, e.id from exercises e where e.id in (:ids) order by e.id"
                         + " on conflict (client_id, exercise_id) do nothing")
                 .setParameter("org", log.organizationId).setParameter("client", log.clientId)
                 .setParameter("ids", best.keySet()).executeUpdate();
-        Map<Long, PersonalRecord> rows = PersonalRecord.<PersonalRecord>find("clientId = ?1 and exerciseId in ?2",
+        Map<Long, PersonalRecord> rows = PersonalRecord.<PersonalRecord>find("clientId = ?1 and exerciseId in ?2 order by exerciseId",
                         log.clientId, best.keySet()).withLock(LockModeType.PESSIMISTIC_WRITE).list().stream()
                 .collect(Collectors.toMap(r -> r.exerciseId, r -> r));
         List<WorkoutLogRequests.RecordBroken> broken = new ArrayList<>();
