@@ -234,10 +234,14 @@ public class ApiExceptionMappers {
         return nodes == 2;
     }
 
-    /** Validation paths look like "register.body.email"; the field is the last node, in the API's snake_case. */
+    /**
+     * Validation paths look like "register.body.email" or "create.request.exercises[0].reps"; the field is what
+     * follows the method and parameter nodes (so a list element's field keeps its index), in the API's snake_case.
+     */
     private static String fieldName(ConstraintViolation<?> violation) {
-        String path = violation.getPropertyPath().toString();
-        String last = path.substring(path.lastIndexOf('.') + 1);
-        return last.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
+        String path = violation.getPropertyPath().toString().replaceAll("\\.?<[^>]*>", "");
+        String[] nodes = path.split("\\.", 3);
+        String field = nodes.length == 3 ? nodes[2] : nodes[nodes.length - 1];
+        return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
     }
 }

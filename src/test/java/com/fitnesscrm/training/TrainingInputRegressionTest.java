@@ -1,0 +1,45 @@
+package com.fitnesscrm.training;
+
+import com.fitnesscrm.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+/** Bad input found by review: each was a 500 (or stored work without bound) before the fix. */
+@QuarkusTest
+class TrainingInputRegressionTest {
+
+    @Test
+    void fieldsOfListElementsAreValidatedAndNamedNotAServerError() {
+        Api.Session admin = Api.registerOrganization();
+        Api.Person trainer = Api.trainer(admin);
+        Api.Person client = Api.client(trainer.session());
+        long squat = Training.exercise(admin, "Barbell Back Squat");
+
+        // reps is varchar(50): a longer one reached the insert and failed as a 500.
+        trainer.session().as().body(Map.of("name", "Too long", "exercises",
+                        List.of(Map.of("exercise_id", squat, "reps", "8".repeat(51)))))
+                .post("/api/workouts/templates").then().statusCode(400)
+                .body("details.field", hasItem("exercises[0].reps"));
+        trainer.session().as().get("/api/workouts/templates").then().statusCode(200).body("total", equalTo(0));
+
+        long template = Training.simpleTemplate(trainer.session(), "Base");
+        long copy = Training.assign(trainer.session(), client.id(), template);
+        trainer.session().as().body(Map.of("exercises", List.of(Map.of("exercise_id", squat, "tempo", "3".repeat(21)))))
+                .put("/api/workouts/assignments/" + copy).then().statusCode(400)
+                .body("details.field", hasItem("exercises[0].tempo"));
+        trainer.session().as().get("/api/workouts/assignments/" + copy + "/versions").then().statusCode(200)
+                .body("versions", hasSize(1));
+
+        client.session().as().body(Map.of("client_id", client.id(), "sets",
+                        List.of(Map.of("exercise_id", squat, "reps", 5, "notes", "n".repeat(2001)))))
+                .post("/api/workouts/log").then().statusCode(400).body("details.field", hasItem("sets[0].notes"));
+        client.session().as().get("/api/workouts/logs/" + client.id()).then().statusCode(200).body("logs", hasSize(0));
+    }
+}
