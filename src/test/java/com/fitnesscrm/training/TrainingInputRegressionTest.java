@@ -42,4 +42,21 @@ class TrainingInputRegressionTest {
                 .post("/api/workouts/log").then().statusCode(400).body("details.field", hasItem("sets[0].notes"));
         client.session().as().get("/api/workouts/logs/" + client.id()).then().statusCode(200).body("logs", hasSize(0));
     }
+
+    @Test
+    void aNulCharacterIsABadRequestNotAServerError() {
+        Api.Session admin = Api.registerOrganization();
+        Api.Person client = Api.client(admin);
+        long squat = Training.exercise(admin, "Barbell Back Squat");
+
+        // PostgreSQL refuses NUL in text: the insert, and a search with it, failed as 500s.
+        admin.as().body(Map.of("name", "Leg\u0000day")).post("/api/workouts/templates").then().statusCode(400)
+                .body("details[0].field", equalTo("name"));
+        admin.as().body(Map.of("client_id", client.id(), "sets",
+                        List.of(Map.of("exercise_id", squat, "notes", "a\u0000b"))))
+                .post("/api/workouts/log").then().statusCode(400).body("details[0].field", equalTo("sets[0].notes"));
+        admin.as().urlEncodingEnabled(false).get("/api/workouts/exercises?search=a%00b").then().statusCode(400)
+                .body("error", equalTo("Text must not contain NUL characters"));
+        admin.as().get("/api/workouts/templates").then().statusCode(200).body("total", equalTo(0));
+    }
 }
