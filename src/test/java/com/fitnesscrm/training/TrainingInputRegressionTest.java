@@ -59,4 +59,22 @@ class TrainingInputRegressionTest {
                 .body("error", equalTo("Text must not contain NUL characters"));
         admin.as().get("/api/workouts/templates").then().statusCode(200).body("total", equalTo(0));
     }
+
+    @Test
+    void changingAScheduledAssignmentsDatesIsBoundedLikeAssigning() {
+        Api.Session admin = Api.registerOrganization();
+        Api.Person trainer = Api.trainer(admin);
+        Api.Person client = Api.client(trainer.session());
+        long template = Training.simpleTemplate(trainer.session(), "Daily");
+        long copy = trainer.session().as().body(Map.of("client_id", client.id(), "workout_template_id", template,
+                        "schedule_days", List.of(0, 1, 2, 3, 4, 5, 6)))
+                .post("/api/workouts/assign").then().statusCode(201).extract().jsonPath().getLong("assignment.id");
+
+        // Assigning refuses a schedule over 366 days; the edit planned ten years of daily workouts (3,650 rows).
+        trainer.session().as().body(Map.of("end_date", "2036-12-31")).put("/api/workouts/assignments/" + copy)
+                .then().statusCode(400).body("details.field", hasItem("end_date"));
+        trainer.session().as().get("/api/workouts/schedule/" + client.id()
+                        + "?start_date=2030-01-01&end_date=2030-12-31").then().statusCode(200)
+                .body("scheduled_workouts", hasSize(0));
+    }
 }

@@ -250,6 +250,13 @@ public class WorkoutAssignmentService {
         }
         if (copy.programAssignmentId != null && request.scheduleDays() != null) {
             problems.add("schedule_days", "cannot be set on a program's workout: the program schedules it");
+        } else if (weekdays != null) {
+            // The same bound as when assigning: a change of dates must not plan years of workouts.
+            LocalDate from = start == null ? today : start;
+            LocalDate until = end == null ? from.plusWeeks(DEFAULT_SCHEDULE_WEEKS).minusDays(1) : end;
+            if (ChronoUnit.DAYS.between(from, until) >= MAX_SCHEDULE_DAYS) {
+                problems.add("end_date", "a weekday schedule covers at most " + MAX_SCHEDULE_DAYS + " days");
+            }
         }
         problems.throwIfAny();
         List<ClientWorkoutExercise> rows = request.exercises() == null ? null
