@@ -148,7 +148,7 @@ public class GoalService {
      */
     @Transactional
     public Optional<GoalView> update(Caller caller, long id, GoalRequests.Save request) {
-        Optional<Goal> found = visible(caller, id);
+        Optional<Goal> found = writable(caller, id);
         found.ifPresent(goal -> {
             if (request.title() != null && Text.blankToNull(request.title()) == null) {
                 throw ApiException.invalidField("title", "must not be empty");
@@ -183,7 +183,7 @@ public class GoalService {
 
     @Transactional
     public boolean delete(Caller caller, long id) {
-        Optional<Goal> found = visible(caller, id);
+        Optional<Goal> found = writable(caller, id);
         found.ifPresent(goal -> {
             GoalMilestone.delete("goalId", goal.id);
             goal.delete();
@@ -213,7 +213,7 @@ public class GoalService {
 
     @Transactional
     public Optional<MilestoneView> addMilestone(Caller caller, long goalId, GoalRequests.MilestoneSave request) {
-        Optional<Goal> found = visible(caller, goalId);
+        Optional<Goal> found = writable(caller, goalId);
         return found.map(goal -> {
             if (Text.blankToNull(request.title()) == null) {
                 throw ApiException.invalidField("title", "is required");
@@ -230,7 +230,7 @@ public class GoalService {
     @Transactional
     public Optional<MilestoneView> updateMilestone(Caller caller, long goalId, long milestoneId,
                                                    GoalRequests.MilestoneSave request) {
-        Optional<Goal> goal = visible(caller, goalId);
+        Optional<Goal> goal = writable(caller, goalId);
         Optional<GoalMilestone> found = goal.flatMap(g -> GoalMilestone.findOfGoal(g.id, milestoneId));
         return found.map(milestone -> {
             if (request.title() != null && Text.blankToNull(request.title()) == null) {
@@ -245,7 +245,7 @@ public class GoalService {
 
     @Transactional
     public boolean deleteMilestone(Caller caller, long goalId, long milestoneId) {
-        Optional<Goal> goal = visible(caller, goalId);
+        Optional<Goal> goal = writable(caller, goalId);
         Optional<GoalMilestone> found = goal.flatMap(g -> GoalMilestone.findOfGoal(g.id, milestoneId));
         found.ifPresent(milestone -> {
             milestone.delete();
@@ -256,6 +256,12 @@ public class GoalService {
 
     private Optional<Goal> visible(Caller caller, long id) {
         return Goal.findInOrganization(caller.organizationId(), id).filter(goal -> clients.canSee(caller, goal.clientId));
+    }
+
+    /** A goal the caller may see, locked for a write to it or its milestones. */
+    private Optional<Goal> writable(Caller caller, long id) {
+        return Goal.findInOrganizationForUpdate(caller.organizationId(), id)
+                .filter(goal -> clients.canSee(caller, goal.clientId));
     }
 
 
