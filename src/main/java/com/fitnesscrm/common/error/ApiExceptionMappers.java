@@ -142,6 +142,12 @@ public class ApiExceptionMappers {
             // the transaction has rolled back, so nothing was stored. (JSON bodies are refused earlier by field.)
             return json(400, "invalid_text", "Text must not contain NUL characters", null);
         }
+        if (Causes.any(e, t -> t instanceof jakarta.persistence.OptimisticLockException
+                || t instanceof org.hibernate.StaleStateException)) {
+            // No entity has a version column, so this only means the row was deleted by a concurrent request
+            // (a double click on delete) between this request's read and its write: for this caller, it is gone.
+            return json(404, "not_found", "Not found", null);
+        }
         if (truncatedMultipart(e)) {
             // The upload's body ended before its closing boundary: the request is malformed, not the server.
             return json(400, "malformed_multipart", "Malformed multipart body: it ends before its closing boundary",
