@@ -77,4 +77,17 @@ class TrainingInputRegressionTest {
                         + "?start_date=2030-01-01&end_date=2030-12-31").then().statusCode(200)
                 .body("scheduled_workouts", hasSize(0));
     }
+
+    @Test
+    void aPageBeyondAnyListIsABadRequestNotAnOverflow() {
+        Api.Session admin = Api.registerOrganization();
+        // (page - 1) × per_page overflowed int: a negative offset, a 500.
+        for (String list : List.of("/api/workouts/exercises", "/api/workouts/templates", "/api/workouts/programs",
+                "/api/files", "/api/measurements")) {
+            admin.as().get(list + "?page=2147483647&per_page=1000").then().statusCode(400)
+                    .body("details[0].field", equalTo("page"));
+        }
+        admin.as().get("/api/workouts/exercises?page=2&per_page=100").then().statusCode(200)
+                .body("current_page", equalTo(2));
+    }
 }
