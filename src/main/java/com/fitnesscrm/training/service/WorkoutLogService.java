@@ -8,6 +8,7 @@ import com.fitnesscrm.common.web.Text;
 import com.fitnesscrm.training.api.ExerciseView;
 import com.fitnesscrm.training.api.WorkoutLogRequests;
 import com.fitnesscrm.training.domain.ClientWorkout;
+import com.fitnesscrm.training.domain.ClientWorkoutExercise;
 import com.fitnesscrm.training.domain.WorkoutLog;
 import com.fitnesscrm.training.domain.WorkoutLogSet;
 import com.fitnesscrm.training.domain.WorkoutTemplate;
@@ -93,7 +94,7 @@ public class WorkoutLogService {
         }
         problems.range("duration_minutes", request.durationMinutes(), 0, MAX_DURATION_MINUTES);
         problems.range("difficulty_rating", request.difficultyRating(), 1, 10);
-        List<WorkoutLogSet> sets = sets(caller.organizationId(),
+        List<WorkoutLogSet> sets = sets(caller.organizationId(), prescribed(copy),
                 request.sets() == null ? List.of() : request.sets(), problems);
         problems.throwIfAny();
 
@@ -151,11 +152,24 @@ public class WorkoutLogService {
                 setsOf.getOrDefault(l.id, List.of()), exercises)).toList());
     }
 
-    private static List<WorkoutLogSet> sets(long organizationId, List<WorkoutLogRequests.SetLine> lines,
-                                            Problems problems) {
+    /**
+     * The exercises of the copy's current version: the client may log what they were given even after the
+     * studio removed one of them from its library (the copy keeps naming it).
+     */
+    private static Set<Long> prescribed(ClientWorkout copy) {
+        if (copy == null) {
+            return Set.of();
+        }
+        return ClientWorkoutExercise.<ClientWorkoutExercise>list("clientWorkoutId = ?1 and version = ?2", copy.id,
+                copy.version).stream().map(e -> e.exerciseId).collect(Collectors.toSet());
+    }
+
+    private static List<WorkoutLogSet> sets(long organizationId, Set<Long> prescribed,
+                                            List<WorkoutLogRequests.SetLine> lines, Problems problems) {
         Set<Long> wanted = new HashSet<>();
         lines.stream().filter(l -> l != null && l.exerciseId() != null).forEach(l -> wanted.add(l.exerciseId()));
-        Set<Long> usable = Prescriptions.usableExerciseIds(organizationId, wanted);
+        Set<Long> usable = new HashSet<>(Prescriptions.usableExerciseIds(organizationId, wanted));
+        usable.addAll(prescribed);
         Map<Long, Integer> numberOf = new HashMap<>();
         List<WorkoutLogSet> sets = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
