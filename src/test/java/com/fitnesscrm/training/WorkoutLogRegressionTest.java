@@ -37,4 +37,17 @@ class WorkoutLogRegressionTest {
                 .body("details[0].field", equalTo("sets[0].exercise_id"));
         client.session().as().get("/api/workouts/logs/" + client.id()).then().body("logs", hasSize(1));
     }
+
+    @Test
+    void moreThanAHundredUnnumberedSetsOfOneExerciseAreABadRequest() {
+        Api.Session admin = Api.registerOrganization();
+        Api.Person client = Api.client(admin);
+        long squat = Training.exercise(admin, "Barbell Back Squat");
+        // Up to 200 sets are allowed and unnumbered ones are counted per exercise: the 101st broke the column's check.
+        List<Map<String, Object>> sets = java.util.stream.IntStream.range(0, 101)
+                .mapToObj(i -> Map.<String, Object>of("exercise_id", squat, "reps", 1)).toList();
+        client.session().as().body(Map.of("client_id", client.id(), "sets", sets)).post("/api/workouts/log")
+                .then().statusCode(400).body("details[0].field", equalTo("sets[100].set_number"));
+        client.session().as().get("/api/workouts/logs/" + client.id()).then().body("logs", hasSize(0));
+    }
 }

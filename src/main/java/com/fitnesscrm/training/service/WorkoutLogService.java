@@ -40,6 +40,7 @@ public class WorkoutLogService {
     static final int MAX_DURATION_MINUTES = 720;
     static final int MAX_REPS = 1000;
     static final int MAX_LOAD_KG = 1000;
+    static final int MAX_SET_NUMBER = 100;
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
     /** A log may be stamped a little ahead (clock skew, time zones), not days ahead. */
@@ -184,7 +185,7 @@ public class WorkoutLogService {
             } else if (!usable.contains(line.exerciseId())) {
                 problems.add(at + "exercise_id", "is not an exercise of your library");
             }
-            problems.range(at + "set_number", line.setNumber(), 1, 100);
+            problems.range(at + "set_number", line.setNumber(), 1, MAX_SET_NUMBER);
             problems.range(at + "reps", line.reps(), 0, MAX_REPS);
             problems.range(at + "weight_kg", line.weightKg(), 0, MAX_LOAD_KG, " kg");
             problems.range(at + "duration_seconds", line.durationSeconds(), 0, Prescriptions.MAX_DURATION_SECONDS);
@@ -193,6 +194,10 @@ public class WorkoutLogService {
             set.exerciseId = line.exerciseId();
             int running = numberOf.merge(line.exerciseId() == null ? -1L : line.exerciseId(), 1, Integer::sum);
             set.setNumber = line.setNumber() == null ? running : line.setNumber();
+            if (line.setNumber() == null && running > MAX_SET_NUMBER) {
+                // Numbered for the client, past what a set number may be (the column's check refused it: a 500).
+                problems.add(at + "set_number", "a log holds at most " + MAX_SET_NUMBER + " sets of one exercise");
+            }
             set.reps = line.reps();
             set.weightKg = line.weightKg() == null ? null : line.weightKg().setScale(2, java.math.RoundingMode.HALF_UP);
             set.durationSeconds = line.durationSeconds();
