@@ -349,15 +349,18 @@ public class GoalService {
      * give, so any short word is taken (spaces and dashes become underscores) rather than refused; the common ones
      * are listed in {@link #CATEGORIES} for the documentation.
      */
+    /** goals.category is VARCHAR(40) (V9): a longer key failed at the insert. */
+    static final int MAX_CATEGORY_LENGTH = 40;
+
     static String category(String value) {
         String text = Text.blankToNull(value);
         if (text == null) {
             return null;
         }
         String key = text.toLowerCase(Locale.ROOT).trim().replaceAll("[\\s-]+", "_");
-        if (!key.matches("[a-z0-9_]{1,50}")) {
-            throw ApiException.invalidField("category", "must be a word of letters, digits and underscores, at most 50"
-                    + " characters (e.g. " + String.join(", ", CATEGORIES.stream().sorted().limit(4).toList()) + ")");
+        if (!key.matches("[a-z0-9_]{1," + MAX_CATEGORY_LENGTH + "}")) {
+            throw ApiException.invalidField("category", "must be a word of letters, digits and underscores, at most "
+                    + MAX_CATEGORY_LENGTH + " characters (e.g. " + String.join(", ", CATEGORIES.stream().sorted().limit(4).toList()) + ")");
         }
         return key;
     }
