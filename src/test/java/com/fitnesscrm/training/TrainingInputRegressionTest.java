@@ -90,4 +90,16 @@ class TrainingInputRegressionTest {
         admin.as().get("/api/workouts/exercises?page=2&per_page=100").then().statusCode(200)
                 .body("current_page", equalTo(2));
     }
+
+    @Test
+    void secondaryMusclesLongerThanTheirColumnTogetherAreABadRequest() {
+        Api.Session admin = Api.registerOrganization();
+        // Each name within its 50 characters, but joined they overflowed exercises.secondary_muscles (300): a 500.
+        List<String> muscles = java.util.stream.IntStream.range(0, 7)
+                .mapToObj(i -> String.valueOf((char) ('a' + i)).repeat(50)).toList();
+        admin.as().body(Map.of("name", "Everything", "secondary_muscles", muscles)).post("/api/workouts/exercises")
+                .then().statusCode(400).body("details[0].field", equalTo("secondary_muscles"));
+        admin.as().body(Map.of("name", "Everything", "secondary_muscles", muscles.subList(0, 5)))
+                .post("/api/workouts/exercises").then().statusCode(201).body("secondary_muscles", hasSize(5));
+    }
 }
