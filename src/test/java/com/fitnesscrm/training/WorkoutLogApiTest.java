@@ -115,7 +115,7 @@ class WorkoutLogApiTest {
             body.put("sets", c.field().equals("reps") ? List.of(c.set())
                     : List.of(c.set(), Map.of("exercise_id", squat, "reps", 5, "weight_kg", 100)));
             client.session().as().body(body).post("/api/workouts/log").then().statusCode(400)
-                    .body("details.field", hasItem(c.field().equals("reps") ? "sets.[0].reps" : c.field()));
+                    .body("details.field", hasItem(c.field().equals("reps") ? "sets[0].reps" : c.field()));
         }
         // Several problems at once are all named.
         client.session().as().body(Map.of("client_id", client.id(), "difficulty_rating", 12, "sets", List.of(

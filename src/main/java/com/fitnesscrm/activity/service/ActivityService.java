@@ -36,6 +36,10 @@ public class ActivityService {
     /** The SPA asks for 1000 when it means "all" (its CSV export); the old app silently stopped at 500. */
     public static final int MAX_LIMIT = 1000;
 
+    /** activity_log.name and .email (V6). */
+    private static final int NAME_LENGTH = 200;
+    private static final int EMAIL_LENGTH = 254;
+
     private final RequestOrigin origin;
     private final TrainerService trainers;
     private final ClientService clients;
@@ -48,6 +52,10 @@ public class ActivityService {
         this.em = em;
     }
 
+    private static String clip(String value, int length) {
+        return value == null || value.length() <= length ? value : value.substring(0, length - 1) + "…";
+    }
+
     @Transactional(Transactional.TxType.REQUIRED)
     void record(@Observes ActivityEvent event) {
         ActivityLog row = new ActivityLog();
@@ -58,8 +66,10 @@ public class ActivityService {
         row.action = event.action();
         row.entityType = event.entityType();
         row.entityId = event.entityId();
-        row.name = event.name();
-        row.email = event.email();
+        // The feed names what was touched; a long subject (a 255-character file name) is shortened to fit the
+        // column rather than failing the action it records.
+        row.name = clip(event.name(), NAME_LENGTH);
+        row.email = clip(event.email(), EMAIL_LENGTH);
         row.trainerId = event.trainerId();
         row.clientId = event.clientId();
         row.details = event.details() == null ? Map.of() : event.details();

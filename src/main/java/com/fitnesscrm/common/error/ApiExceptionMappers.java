@@ -27,6 +27,8 @@ import java.util.stream.Collectors;
 public class ApiExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
+    /** PostgreSQL's "invalid byte sequence for encoding": a NUL character in a text parameter. */
+    private static final String NUL_IN_TEXT = "22021";
 
     @ServerExceptionMapper
     public Response apiException(ApiException e) {
@@ -135,6 +137,22 @@ public class ApiExceptionMappers {
             return Response.fromResponse(json(503, "service_busy", "The service is busy, try again shortly", null))
                     .header("Retry-After", 5).build();
         }
+        if (Causes.hasSqlState(e, NUL_IN_TEXT)) {
+            // A NUL character in a query parameter or form field: PostgreSQL refuses it in text. Bad input, and
+            // the transaction has rolled back, so nothing was stored. (JSON bodies are refused earlier by field.)
+            return json(400, "invalid_text", "Text must not contain NUL characters", null);
+        }
+        if (Causes.any(e, t -> t instanceof jakarta.persistence.OptimisticLockException
+                || t instanceof org.hibernate.StaleStateException)) {
+            // No entity has a version column, so this only means the row was deleted by a concurrent request
+            // (a double click on delete) between this request's read and its write: for this caller, it is gone.
+            return json(404, "not_found", "Not found", null);
+        }
+        if (truncatedMultipart(e)) {
+            // The upload's body ended before its closing boundary: the request is malformed, not the server.
+            return json(400, "malformed_multipart", "Malformed multipart body: it ends before its closing boundary",
+                    null);
+        }
         if (clientWentAway(e)) {
             LOG.debugf("Client closed the connection before the answer: %s", e.getMessage());
             return json(499, "client_closed_request", "Client closed the connection", null);
@@ -142,6 +160,11 @@ public class ApiExceptionMappers {
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, reference %s", reference);
         return json(500, "internal_error", "Internal server error (reference " + reference + ")", null);
+    }
+
+    private static boolean truncatedMultipart(Throwable e) {
+        return Causes.any(e, t -> t instanceof java.io.IOException && t.getMessage() != null
+                && t.getMessage().startsWith("Connection terminated parsing multipart"));
     }
 
     private static boolean clientWentAway(Throwable e) {
@@ -158,11 +181,15 @@ public class ApiExceptionMappers {
             return json(400, "malformed_json", "Malformed JSON: the request body is not valid JSON", null);
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            // "sets[0].notes", as the validation errors name a list element's field.
             String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining("."));
+                    .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining()).replaceFirst("^\\.", "");
             String message;
-            if (e instanceof InvalidFormatException invalid) {
+            if (e instanceof InvalidFormatException invalid && invalid.getValue() instanceof String text
+                    && text.indexOf('\0') >= 0) {
+                message = "must not contain NUL characters";
+            } else if (e instanceof InvalidFormatException invalid) {
                 message = "must be " + describe(invalid.getTargetType()) + " (got " + quote(invalid.getValue()) + ")";
             } else if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
                 message = "must be " + describe(mismatched.getTargetType());
@@ -234,10 +261,14 @@ public class ApiExceptionMappers {
         return nodes == 2;
     }
 
-    /** Validation paths look like "register.body.email"; the field is the last node, in the API's snake_case. */
+    /**
+     * Validation paths look like "register.body.email" or "create.request.exercises[0].reps"; the field is what
+     * follows the method and parameter nodes (so a list element's field keeps its index), in the API's snake_case.
+     */
     private static String fieldName(ConstraintViolation<?> violation) {
-        String path = violation.getPropertyPath().toString();
-        String last = path.substring(path.lastIndexOf('.') + 1);
-        return last.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
+        String path = violation.getPropertyPath().toString().replaceAll("\\.?<[^>]*>", "");
+        String[] nodes = path.split("\\.", 3);
+        String field = nodes.length == 3 ? nodes[2] : nodes[nodes.length - 1];
+        return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
     }
 }

@@ -20,6 +20,10 @@ public record PageRequest(int page, int perPage) {
         if (size < 1 || size > MAX_PER_PAGE) {
             throw ApiException.invalidField("per_page", "must be between 1 and " + MAX_PER_PAGE);
         }
+        if ((long) p * size > Integer.MAX_VALUE) {
+            // The row offset (and the last row of the page) must fit the query's int offset; no list is that long.
+            throw ApiException.invalidField("page", "is beyond the last page");
+        }
         return new PageRequest(p, size);
     }
 

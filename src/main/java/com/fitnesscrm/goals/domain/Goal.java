@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
@@ -74,5 +75,14 @@ public class Goal extends PanacheEntityBase {
 
     public static Optional<Goal> findInOrganization(long organizationId, long id) {
         return find("id = ?1 and organizationId = ?2", id, organizationId).firstResultOptional();
+    }
+
+    /**
+     * The same, with the row locked until the transaction ends: writes to a goal or its milestones queue behind
+     * each other, so a second delete finds nothing (404) instead of failing at commit.
+     */
+    public static Optional<Goal> findInOrganizationForUpdate(long organizationId, long id) {
+        return find("id = ?1 and organizationId = ?2", id, organizationId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 }

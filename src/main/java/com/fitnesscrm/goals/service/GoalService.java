@@ -139,7 +139,7 @@ public class GoalService {
      */
     @Transactional
     public Optional<GoalView> update(Caller caller, long id, GoalRequests.Save request) {
-        Optional<Goal> found = visible(caller, id);
+        Optional<Goal> found = writable(caller, id);
         found.ifPresent(goal -> {
             if (request.title() != null && Text.blankToNull(request.title()) == null) {
                 throw ApiException.invalidField("title", "must not be empty");
@@ -174,7 +174,7 @@ public class GoalService {
 
     @Transactional
     public boolean delete(Caller caller, long id) {
-        Optional<Goal> found = visible(caller, id);
+        Optional<Goal> found = writable(caller, id);
         found.ifPresent(goal -> {
             GoalMilestone.delete("goalId", goal.id);
             goal.delete();
@@ -210,7 +210,7 @@ public class GoalService {
 
     @Transactional
     public Optional<MilestoneView> addMilestone(Caller caller, long goalId, GoalRequests.MilestoneSave request) {
-        Optional<Goal> found = visible(caller, goalId);
+        Optional<Goal> found = writable(caller, goalId);
         return found.map(goal -> {
             if (Text.blankToNull(request.title()) == null) {
                 throw ApiException.invalidField("title", "is required");
@@ -227,7 +227,7 @@ public class GoalService {
     @Transactional
     public Optional<MilestoneView> updateMilestone(Caller caller, long goalId, long milestoneId,
                                                    GoalRequests.MilestoneSave request) {
-        Optional<Goal> goal = visible(caller, goalId);
+        Optional<Goal> goal = writable(caller, goalId);
         Optional<GoalMilestone> found = goal.flatMap(g -> GoalMilestone.findOfGoal(g.id, milestoneId));
         return found.map(milestone -> {
             if (request.title() != null && Text.blankToNull(request.title()) == null) {
@@ -242,7 +242,7 @@ public class GoalService {
 
     @Transactional
     public boolean deleteMilestone(Caller caller, long goalId, long milestoneId) {
-        Optional<Goal> goal = visible(caller, goalId);
+        Optional<Goal> goal = writable(caller, goalId);
         Optional<GoalMilestone> found = goal.flatMap(g -> GoalMilestone.findOfGoal(g.id, milestoneId));
         found.ifPresent(milestone -> {
             milestone.delete();
@@ -253,6 +253,12 @@ public class GoalService {
 
     private Optional<Goal> visible(Caller caller, long id) {
         return Goal.findInOrganization(caller.organizationId(), id).filter(goal -> clients.canSee(caller, goal.clientId));
+    }
+
+    /** A goal the caller may see, locked for a write to it or its milestones. */
+    private Optional<Goal> writable(Caller caller, long id) {
+        return Goal.findInOrganizationForUpdate(caller.organizationId(), id)
+                .filter(goal -> clients.canSee(caller, goal.clientId));
     }
 
 
@@ -340,15 +346,18 @@ public class GoalService {
      * give, so any short word is taken (spaces and dashes become underscores) rather than refused; the common ones
      * are listed in {@link #CATEGORIES} for the documentation.
      */
+    /** goals.category is VARCHAR(40) (V9): a longer key failed at the insert. */
+    static final int MAX_CATEGORY_LENGTH = 40;
+
     static String category(String value) {
         String text = Text.blankToNull(value);
         if (text == null) {
             return null;
         }
         String key = text.toLowerCase(Locale.ROOT).trim().replaceAll("[\\s-]+", "_");
-        if (!key.matches("[a-z0-9_]{1,50}")) {
-            throw ApiException.invalidField("category", "must be a word of letters, digits and underscores, at most 50"
-                    + " characters (e.g. " + String.join(", ", CATEGORIES.stream().sorted().limit(4).toList()) + ")");
+        if (!key.matches("[a-z0-9_]{1," + MAX_CATEGORY_LENGTH + "}")) {
+            throw ApiException.invalidField("category", "must be a word of letters, digits and underscores, at most "
+                    + MAX_CATEGORY_LENGTH + " characters (e.g. " + String.join(", ", CATEGORIES.stream().sorted().limit(4).toList()) + ")");
         }
         return key;
     }

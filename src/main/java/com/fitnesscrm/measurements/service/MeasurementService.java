@@ -165,6 +165,12 @@ public class MeasurementService {
         return found.isPresent();
     }
 
+    /** Whether this client has a measurement with this id in the caller's organization (a photo may name it). */
+    public boolean isOfClient(Caller caller, long clientId, long measurementId) {
+        return Measurement.count("id = ?1 and organizationId = ?2 and clientId = ?3", measurementId,
+                caller.organizationId(), clientId) > 0;
+    }
+
     private Optional<Measurement> visible(Caller caller, long id) {
         return Measurement.findInOrganization(caller.organizationId(), id)
                 .filter(m -> clients.canSee(caller, m.clientId));

@@ -2,6 +2,7 @@ package com.fitnesscrm.photos.service;
 
 import com.fitnesscrm.auth.service.OrganizationService;
 import com.fitnesscrm.clients.service.ClientService;
+import com.fitnesscrm.measurements.service.MeasurementService;
 import com.fitnesscrm.common.activity.ActivityEvent;
 import com.fitnesscrm.common.error.ApiException;
 import com.fitnesscrm.common.security.Caller;
@@ -47,6 +48,7 @@ public class PhotoService {
             DetectedType.WEBP);
 
     private final ClientService clients;
+    private final MeasurementService measurements;
     private final OrganizationService organizations;
     private final Uploads uploads;
     private final SignedUrls signedUrls;
@@ -54,10 +56,11 @@ public class PhotoService {
     private final PhotoConfig config;
     private final Event<ActivityEvent> activity;
 
-    public PhotoService(ClientService clients, OrganizationService organizations,
+    public PhotoService(ClientService clients, MeasurementService measurements, OrganizationService organizations,
                         Uploads uploads, SignedUrls signedUrls, StorageConfig storageConfig, PhotoConfig config,
                         Event<ActivityEvent> activity) {
         this.clients = clients;
+        this.measurements = measurements;
         this.organizations = organizations;
         this.uploads = uploads;
         this.signedUrls = signedUrls;
@@ -110,7 +113,7 @@ public class PhotoService {
         long clientId = uploadClient(caller, form.clientId());
         String type = Text.blankToNull(form.photoType()) == null ? "other" : photoType(form.photoType());
         Instant taken = FlexibleDateTime.parse("taken_date", form.takenDate(), organizations.zoneFor(caller));
-        Long measurementId = QueryValues.id("measurement_id", form.measurementId());
+        Long measurementId = measurementOf(caller, clientId, form.measurementId());
         String caption = Text.blankToNull(form.caption());
         if (caption != null && caption.length() > 2000) {
             throw ApiException.invalidField("caption", "must be at most 2000 characters");
@@ -156,7 +159,7 @@ public class PhotoService {
                             organizations.zoneFor(caller));
                 }
                 if (request.measurementId() != null) {
-                    photo.measurementId = QueryValues.id("measurement_id", request.measurementId());
+                    photo.measurementId = measurementOf(caller, photo.clientId, request.measurementId());
                 }
                 activity.fire(event(caller, ActivityEvent.UPDATE, photo));
             });
@@ -272,6 +275,15 @@ public class PhotoService {
             throw ApiException.invalidField("photo_type", "must be front, side, back or other");
         }
         return type;
+    }
+
+    /** The measurement a photo names: one of the photo's client, else a 400 (never another client's record). */
+    private Long measurementOf(Caller caller, long clientId, String value) {
+        Long id = QueryValues.id("measurement_id", value);
+        if (id != null && !measurements.isOfClient(caller, clientId, id)) {
+            throw ApiException.invalidField("measurement_id", "is not a measurement of this client");
+        }
+        return id;
     }
 
     private static String fileName(String name) {

@@ -2,6 +2,7 @@ package com.fitnesscrm.scheduling.service;
 
 import com.fitnesscrm.auth.service.OrganizationService;
 import com.fitnesscrm.common.security.Caller;
+import com.fitnesscrm.common.time.TimeZones;
 import com.fitnesscrm.scheduling.api.SessionFigures;
 import com.fitnesscrm.scheduling.api.SessionView;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -102,7 +103,7 @@ public class SessionStatsService {
                 + " cast(date_trunc('week', starts_at at time zone :zone) as date) as week, count(*)"
                 + " from training_sessions where organization_id = :org and deleted_at is null and " + LIVE + scope
                 + " and starts_at >= :from and starts_at < :to group by 1")
-                .setParameter("zone", zone.getId()).setParameter("org", org)
+                .setParameter("zone", TimeZones.forSql(zone)).setParameter("org", org)
                 .setParameter("from", ts(firstWeek.atStartOfDay(zone).toInstant()))
                 .setParameter("to", ts(weekEnd));
         if (!scope.isEmpty()) {

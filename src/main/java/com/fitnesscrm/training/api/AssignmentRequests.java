@@ -2,6 +2,7 @@ package com.fitnesscrm.training.api;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -42,7 +43,7 @@ public final class AssignmentRequests {
             @Size(max = 5000) String notes,
             @Schema(enumeration = {"active", "completed", "paused"}) String status,
             @Size(max = 7) List<Integer> scheduleDays,
-            @Size(max = 100) List<WorkoutTemplateRequests.ExerciseLine> exercises) {
+            @Size(max = 100) List<WorkoutTemplateRequests.@Valid ExerciseLine> exercises) {
     }
 
     @RegisterForReflection

@@ -2,6 +2,7 @@ package com.fitnesscrm.training.api;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -26,7 +27,7 @@ public final class WorkoutLogRequests {
             @Schema(description = "1 – 10") Integer difficultyRating,
             @Size(max = 5000) String notes,
             @Schema(description = "Default true") Boolean completed,
-            @Size(max = 200) List<SetLine> sets) {
+            @Size(max = 200) List<@Valid SetLine> sets) {
     }
 
     @Schema(name = "WorkoutLogSetRequest", description = "exercise_id is required. The load is weight_kg (also"

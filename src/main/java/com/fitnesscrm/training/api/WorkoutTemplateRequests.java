@@ -2,6 +2,7 @@ package com.fitnesscrm.training.api;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -28,7 +29,7 @@ public final class WorkoutTemplateRequests {
             @Size(max = 1000) String imageUrl,
             @Size(max = 1000) String videoUrl,
             Boolean isPublic,
-            @Size(max = 100) List<ExerciseLine> exercises) {
+            @Size(max = 100) List<@Valid ExerciseLine> exercises) {
     }
 
     @Schema(name = "WorkoutExerciseRequest", description = "exercise_id is required; numbers may be form strings")

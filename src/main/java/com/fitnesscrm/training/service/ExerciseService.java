@@ -165,6 +165,9 @@ public class ExerciseService {
         return found;
     }
 
+    /** exercises.secondary_muscles is VARCHAR(300) (V7), the names joined by commas. */
+    static final int MAX_SECONDARY_MUSCLES_LENGTH = 300;
+
     private static void apply(Exercise e, ExerciseRequests.Save r) {
         if (r.name() != null) {
             e.name = r.name().trim();
@@ -178,7 +181,13 @@ public class ExerciseService {
         if (r.secondaryMuscles() != null) {
             List<String> muscles = r.secondaryMuscles().stream().map(ExerciseService::key)
                     .filter(m -> m != null).distinct().toList();
-            e.secondaryMuscles = muscles.isEmpty() ? null : String.join(",", muscles);
+            String joined = String.join(",", muscles);
+            if (joined.length() > MAX_SECONDARY_MUSCLES_LENGTH) {
+                // Twenty names of 50 characters pass the request's limits but not the column (a 500 before).
+                throw ApiException.invalidField("secondary_muscles", "must fit in " + MAX_SECONDARY_MUSCLES_LENGTH
+                        + " characters together (names joined by commas)");
+            }
+            e.secondaryMuscles = muscles.isEmpty() ? null : joined;
         }
         if (r.equipment() != null) {
             e.equipment = key(r.equipment());

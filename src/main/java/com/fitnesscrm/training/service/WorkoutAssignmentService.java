@@ -4,6 +4,7 @@ import com.fitnesscrm.common.activity.ActivityEvent;
 import com.fitnesscrm.common.error.ApiException;
 import com.fitnesscrm.common.security.Caller;
 import com.fitnesscrm.common.time.FlexibleDateTime;
+import com.fitnesscrm.common.time.TimeZones;
 import com.fitnesscrm.common.web.Text;
 import com.fitnesscrm.training.api.AssignmentRequests;
 import com.fitnesscrm.training.api.ClientWorkoutView;
@@ -250,6 +251,13 @@ public class WorkoutAssignmentService {
         }
         if (copy.programAssignmentId != null && request.scheduleDays() != null) {
             problems.add("schedule_days", "cannot be set on a program's workout: the program schedules it");
+        } else if (weekdays != null) {
+            // The same bound as when assigning: a change of dates must not plan years of workouts.
+            LocalDate from = start == null ? today : start;
+            LocalDate until = end == null ? from.plusWeeks(DEFAULT_SCHEDULE_WEEKS).minusDays(1) : end;
+            if (ChronoUnit.DAYS.between(from, until) >= MAX_SCHEDULE_DAYS) {
+                problems.add("end_date", "a weekday schedule covers at most " + MAX_SCHEDULE_DAYS + " days");
+            }
         }
         problems.throwIfAny();
         List<ClientWorkoutExercise> rows = request.exercises() == null ? null
@@ -414,7 +422,7 @@ public class WorkoutAssignmentService {
                 + " from scheduled_workouts s join client_workouts w on w.id = s.client_workout_id"
                 + " join workout_templates t on t.id = w.workout_template_id where " + condition
                 + " order by s.scheduled_date, s.id");
-        query.setParameter("zone", zone.getId());
+        query.setParameter("zone", TimeZones.forSql(zone));
         params.forEach(query::setParameter);
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new AssignmentRequests.ScheduledWorkoutView(n(r[0]), n(r[1]), n(r[2]), n(r[3]),

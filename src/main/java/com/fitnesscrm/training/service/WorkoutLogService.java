@@ -8,6 +8,7 @@ import com.fitnesscrm.common.web.Text;
 import com.fitnesscrm.training.api.ExerciseView;
 import com.fitnesscrm.training.api.WorkoutLogRequests;
 import com.fitnesscrm.training.domain.ClientWorkout;
+import com.fitnesscrm.training.domain.ClientWorkoutExercise;
 import com.fitnesscrm.training.domain.WorkoutLog;
 import com.fitnesscrm.training.domain.WorkoutLogSet;
 import com.fitnesscrm.training.domain.WorkoutTemplate;
@@ -39,6 +40,7 @@ public class WorkoutLogService {
     static final int MAX_DURATION_MINUTES = 720;
     static final int MAX_REPS = 1000;
     static final int MAX_LOAD_KG = 1000;
+    static final int MAX_SET_NUMBER = 100;
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
     /** A log may be stamped a little ahead (clock skew, time zones), not days ahead. */
@@ -93,7 +95,7 @@ public class WorkoutLogService {
         }
         problems.range("duration_minutes", request.durationMinutes(), 0, MAX_DURATION_MINUTES);
         problems.range("difficulty_rating", request.difficultyRating(), 1, 10);
-        List<WorkoutLogSet> sets = sets(caller.organizationId(),
+        List<WorkoutLogSet> sets = sets(caller.organizationId(), prescribed(copy),
                 request.sets() == null ? List.of() : request.sets(), problems);
         problems.throwIfAny();
 
@@ -151,11 +153,24 @@ public class WorkoutLogService {
                 setsOf.getOrDefault(l.id, List.of()), exercises)).toList());
     }
 
-    private static List<WorkoutLogSet> sets(long organizationId, List<WorkoutLogRequests.SetLine> lines,
-                                            Problems problems) {
+    /**
+     * The exercises of the copy's current version: the client may log what they were given even after the
+     * studio removed one of them from its library (the copy keeps naming it).
+     */
+    private static Set<Long> prescribed(ClientWorkout copy) {
+        if (copy == null) {
+            return Set.of();
+        }
+        return ClientWorkoutExercise.<ClientWorkoutExercise>list("clientWorkoutId = ?1 and version = ?2", copy.id,
+                copy.version).stream().map(e -> e.exerciseId).collect(Collectors.toSet());
+    }
+
+    private static List<WorkoutLogSet> sets(long organizationId, Set<Long> prescribed,
+                                            List<WorkoutLogRequests.SetLine> lines, Problems problems) {
         Set<Long> wanted = new HashSet<>();
         lines.stream().filter(l -> l != null && l.exerciseId() != null).forEach(l -> wanted.add(l.exerciseId()));
-        Set<Long> usable = Prescriptions.usableExerciseIds(organizationId, wanted);
+        Set<Long> usable = new HashSet<>(Prescriptions.usableExerciseIds(organizationId, wanted));
+        usable.addAll(prescribed);
         Map<Long, Integer> numberOf = new HashMap<>();
         List<WorkoutLogSet> sets = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -170,7 +185,7 @@ public class WorkoutLogService {
             } else if (!usable.contains(line.exerciseId())) {
                 problems.add(at + "exercise_id", "is not an exercise of your library");
             }
-            problems.range(at + "set_number", line.setNumber(), 1, 100);
+            problems.range(at + "set_number", line.setNumber(), 1, MAX_SET_NUMBER);
             problems.range(at + "reps", line.reps(), 0, MAX_REPS);
             problems.range(at + "weight_kg", line.weightKg(), 0, MAX_LOAD_KG, " kg");
             problems.range(at + "duration_seconds", line.durationSeconds(), 0, Prescriptions.MAX_DURATION_SECONDS);
@@ -179,6 +194,10 @@ public class WorkoutLogService {
             set.exerciseId = line.exerciseId();
             int running = numberOf.merge(line.exerciseId() == null ? -1L : line.exerciseId(), 1, Integer::sum);
             set.setNumber = line.setNumber() == null ? running : line.setNumber();
+            if (line.setNumber() == null && running > MAX_SET_NUMBER) {
+                // Numbered for the client, past what a set number may be (the column's check refused it: a 500).
+                problems.add(at + "set_number", "a log holds at most " + MAX_SET_NUMBER + " sets of one exercise");
+            }
             set.reps = line.reps();
             set.weightKg = line.weightKg() == null ? null : line.weightKg().setScale(2, java.math.RoundingMode.HALF_UP);
             set.durationSeconds = line.durationSeconds();

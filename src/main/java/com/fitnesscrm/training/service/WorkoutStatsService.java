@@ -1,6 +1,7 @@
 package com.fitnesscrm.training.service;
 
 import com.fitnesscrm.common.security.Caller;
+import com.fitnesscrm.common.time.TimeZones;
 import com.fitnesscrm.training.api.WorkoutStats;
 import com.fitnesscrm.training.domain.ClientWorkout;
 import com.fitnesscrm.training.domain.ProgramAssignment;
@@ -100,7 +101,7 @@ public class WorkoutStatsService {
         List<Object> rows = Panache.getEntityManager().createNativeQuery("select distinct"
                         + " cast(completed_at at time zone :zone as date) from workout_logs where client_id = :client"
                         + " and completed")
-                .setParameter("zone", zone.getId()).setParameter("client", clientId).getResultList();
+                .setParameter("zone", TimeZones.forSql(zone)).setParameter("client", clientId).getResultList();
         TreeSet<LocalDate> days = new TreeSet<>();
         rows.forEach(r -> days.add(WorkoutAssignmentService.localDate(r)));
         return days;
@@ -134,7 +135,7 @@ public class WorkoutStatsService {
     private static Map<LocalDate, Integer> weekly(String sql, long clientId, ZoneId zone, LocalDate from, LocalDate to) {
         var query = Panache.getEntityManager().createNativeQuery(sql).setParameter("client", clientId);
         if (sql.contains(":zone")) {
-            query.setParameter("zone", zone.getId())
+            query.setParameter("zone", TimeZones.forSql(zone))
                     .setParameter("from", from.atStartOfDay(zone).toInstant().atOffset(ZoneOffset.UTC))
                     .setParameter("to", to.atStartOfDay(zone).toInstant().atOffset(ZoneOffset.UTC));
         } else {
