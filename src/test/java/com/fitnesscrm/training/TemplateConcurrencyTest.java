@@ -77,4 +77,21 @@ class TemplateConcurrencyTest {
                     .body("workout_days", org.hamcrest.Matchers.equalTo(2));
         }
     }
+
+    @Test
+    void aTemplateIsNeverDeletedUnderAnAssignmentMadeAtTheSameMoment() {
+        Api.Session admin = Api.registerOrganization();
+        Api.Person trainer = Api.trainer(admin);
+        Api.Person client = Api.client(trainer.session());
+        for (int round = 0; round < 8; round++) {
+            long template = Training.simpleTemplate(trainer.session(), "Raced " + round);
+            // Delete refuses a template with active assignments, but checked before a concurrent assign committed.
+            List<Integer> statuses = atOnce(2, i -> i == 0
+                    ? trainer.session().as().delete("/api/workouts/templates/" + template).statusCode()
+                    : trainer.session().as().body(Map.of("client_id", client.id(), "workout_template_id", template))
+                    .post("/api/workouts/assign").statusCode());
+            assertTrue(statuses.equals(List.of(200, 400)) || statuses.equals(List.of(400, 201)),
+                    "deleted and assigned at once: " + statuses);
+        }
+    }
 }
