@@ -79,13 +79,15 @@ public class PersonalRecordService {
             return List.of();
         }
         // Make sure a row exists for each exercise, then lock them all: concurrent logs of one client queue here.
+        // Both in exercise order: rows move on disk as they are updated, so a scan's order differs between two
+        // logs, and two logs locking the same rows in different orders deadlocked (a 500).
         Panache.getEntityManager().createNativeQuery("insert into personal_records (organization_id, client_id,"
                         + " exercise_id) select :org, :client, e.id from exercises e where e.id in (:ids)"
-                        + " on conflict (client_id, exercise_id) do nothing")
+                        + " order by e.id on conflict (client_id, exercise_id) do nothing")
                 .setParameter("org", log.organizationId).setParameter("client", log.clientId)
                 .setParameter("ids", best.keySet()).executeUpdate();
-        Map<Long, PersonalRecord> rows = PersonalRecord.<PersonalRecord>find("clientId = ?1 and exerciseId in ?2",
-                        log.clientId, best.keySet()).withLock(LockModeType.PESSIMISTIC_WRITE).list().stream()
+        Map<Long, PersonalRecord> rows = PersonalRecord.<PersonalRecord>find(
+                        "clientId = ?1 and exerciseId in ?2 order by exerciseId", log.clientId, best.keySet()).withLock(LockModeType.PESSIMISTIC_WRITE).list().stream()
                 .collect(Collectors.toMap(r -> r.exerciseId, r -> r));
         List<WorkoutLogRequests.RecordBroken> broken = new ArrayList<>();
         Instant at = log.completedAt;
