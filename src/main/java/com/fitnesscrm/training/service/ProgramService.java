@@ -10,10 +10,12 @@ import com.fitnesscrm.training.api.WorkoutTemplateView;
 import com.fitnesscrm.training.domain.ProgramDay;
 import com.fitnesscrm.training.domain.WorkoutProgram;
 import com.fitnesscrm.training.domain.WorkoutTemplate;
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -145,7 +147,12 @@ public class ProgramService {
         if (found.isPresent() && !caller.isAdmin() && !java.util.Objects.equals(found.get().createdBy, caller.userId())) {
             throw ApiException.forbidden("Only its creator and admins can change a program");
         }
-        return found;
+        // Writes to one program queue behind its row lock: two replacements of its days collided on
+        // (program_id, day_number) (a 500), and a write after a concurrent delete finds it gone.
+        return found.map(program -> {
+            Panache.getEntityManager().refresh(program, LockModeType.PESSIMISTIC_WRITE);
+            return program;
+        }).filter(program -> program.deletedAt == null);
     }
 
     /** Checks the days as sent: within the program, one workout a day, templates the caller may use. */

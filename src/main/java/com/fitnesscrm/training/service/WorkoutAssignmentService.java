@@ -104,7 +104,14 @@ public class WorkoutAssignmentService {
     private AssignmentRequests.Saved assignTemplate(Caller caller, long clientId, AssignmentRequests.Assign request,
                                                    LocalDate start, LocalDate end, String status, String weekdays,
                                                    ZoneId zone) {
+        // Shared row lock: a delete of the template (which checks for active assignments under its own lock)
+        // waits for this assignment, or this assignment sees the template deleted.
         WorkoutTemplate template = templates.readable(caller, request.workoutTemplateId())
+                .map(t -> {
+                    Panache.getEntityManager().refresh(t, LockModeType.PESSIMISTIC_READ);
+                    return t;
+                })
+                .filter(t -> t.deletedAt == null)
                 .orElseThrow(() -> ApiException.invalidField("workout_template_id",
                         "is not a workout template you can use"));
         ClientWorkout copy = new ClientWorkout();

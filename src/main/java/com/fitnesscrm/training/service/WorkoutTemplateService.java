@@ -17,6 +17,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -214,7 +215,15 @@ public class WorkoutTemplateService {
         if (found.isPresent() && !caller.isAdmin() && !java.util.Objects.equals(found.get().createdBy, caller.userId())) {
             throw ApiException.forbidden("Only its creator and admins can change a template");
         }
-        return found;
+        // Writes to one template queue behind its row lock: two replacements of the exercise list must not
+        // interleave (the list became a mix of both), and a write after a concurrent delete finds it gone.
+        return found.map(WorkoutTemplateService::locked).filter(t -> t.deletedAt == null);
+    }
+
+    /** Re-reads the template under a row lock held until the transaction ends. */
+    static WorkoutTemplate locked(WorkoutTemplate template) {
+        Panache.getEntityManager().refresh(template, LockModeType.PESSIMISTIC_WRITE);
+        return template;
     }
 
     private static void saveRows(long templateId, List<TemplateExercise> rows) {
