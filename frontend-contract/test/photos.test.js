@@ -90,7 +90,8 @@ describe('progress photos', () => {
 
     const bare = await fetch(`${API_URL}/api/progress-photos/${created.body.data.id}/file`);
     assert.equal(bare.status, 401);
-    const altered = await openLink(created.body.data.file_url.replace(/signature=./, 'signature=_'));
+    // Change the signature's first character to one it is not (it may itself be any base64url character).
+    const altered = await openLink(created.body.data.file_url.replace(/signature=(.)/, (_, c) => `signature=${c === 'A' ? 'B' : 'A'}`));
     assert.equal(altered.status, 401);
     const body = await altered.json();
     assert.equal(body.success, false);
