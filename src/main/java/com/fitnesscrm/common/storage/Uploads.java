@@ -5,6 +5,7 @@ import com.fitnesscrm.common.error.FieldError;
 import com.fitnesscrm.common.security.Caller;
 import com.fitnesscrm.common.security.RateLimiter;
 import com.fitnesscrm.common.security.SecureTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -103,6 +105,21 @@ public class Uploads {
                     LOG.warnf("Could not delete the temporary file %s", cleaned);
                 }
             }
+        }
+    }
+
+    /**
+     * Stores the upload (as {@link #store}), then records it with {@code record} in a transaction of its own; when
+     * recording fails, the stored object is removed again, so a refused upload leaves neither a row nor an object.
+     */
+    public <T> T storeAndRecord(long organizationId, String area, Incoming upload, Set<DetectedType> allowed,
+                                long maxBytes, Function<Stored, T> record) {
+        Stored stored = store(organizationId, area, upload, allowed, maxBytes);
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> record.apply(stored));
+        } catch (RuntimeException e) {
+            discard(stored.key());
+            throw e;
         }
     }
 

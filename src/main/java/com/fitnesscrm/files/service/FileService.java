@@ -134,29 +134,23 @@ public class FileService {
         String category = category(form.category());
         Links links = links(caller, form.clientId(), form.trainerId(), form.sessionId(), true);
         String description = description(form.description());
-        Uploads.Stored stored = uploads.store(caller.organizationId(), "files", file, ALLOWED, maxUploadBytes());
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                StoredFile f = new StoredFile();
-                f.organizationId = caller.organizationId();
-                f.storageKey = stored.key();
-                f.originalFilename = fileName(file.fileName(), stored.type());
-                f.fileSize = stored.size();
-                f.fileType = stored.type().mimeType();
-                f.category = category;
-                f.clientId = links.clientId();
-                f.trainerId = links.trainerId();
-                f.sessionId = links.sessionId();
-                f.description = description;
-                f.uploadedBy = caller.userId();
-                f.persist();
-                activity.fire(event(caller, ActivityEvent.CREATE, f));
-                return view(f);
-            });
-        } catch (RuntimeException e) {
-            uploads.discard(stored.key());
-            throw e;
-        }
+        return uploads.storeAndRecord(caller.organizationId(), "files", file, ALLOWED, maxUploadBytes(), stored -> {
+            StoredFile f = new StoredFile();
+            f.organizationId = caller.organizationId();
+            f.storageKey = stored.key();
+            f.originalFilename = fileName(file.fileName(), stored.type());
+            f.fileSize = stored.size();
+            f.fileType = stored.type().mimeType();
+            f.category = category;
+            f.clientId = links.clientId();
+            f.trainerId = links.trainerId();
+            f.sessionId = links.sessionId();
+            f.description = description;
+            f.uploadedBy = caller.userId();
+            f.persist();
+            activity.fire(event(caller, ActivityEvent.CREATE, f));
+            return view(f);
+        });
     }
 
     public Optional<FileView> update(Caller caller, long id, FileRequests.Update request) {

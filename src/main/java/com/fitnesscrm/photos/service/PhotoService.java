@@ -118,29 +118,23 @@ public class PhotoService {
         if (caption != null && caption.length() > 2000) {
             throw ApiException.invalidField("caption", "must be at most 2000 characters");
         }
-        Uploads.Stored stored = uploads.store(caller.organizationId(), "photos", file, ALLOWED, maxUploadBytes());
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                ProgressPhoto photo = new ProgressPhoto();
-                photo.organizationId = caller.organizationId();
-                photo.clientId = clientId;
-                photo.measurementId = measurementId;
-                photo.storageKey = stored.key();
-                photo.contentType = stored.type().mimeType();
-                photo.fileSize = stored.size();
-                photo.originalFilename = fileName(file.fileName());
-                photo.photoType = type;
-                photo.caption = caption;
-                photo.takenDate = taken == null ? Instant.now() : taken;
-                photo.uploadedBy = caller.userId();
-                photo.persist();
-                activity.fire(event(caller, ActivityEvent.CREATE, photo));
-                return view(photo);
-            });
-        } catch (RuntimeException e) {
-            uploads.discard(stored.key());
-            throw e;
-        }
+        return uploads.storeAndRecord(caller.organizationId(), "photos", file, ALLOWED, maxUploadBytes(), stored -> {
+            ProgressPhoto photo = new ProgressPhoto();
+            photo.organizationId = caller.organizationId();
+            photo.clientId = clientId;
+            photo.measurementId = measurementId;
+            photo.storageKey = stored.key();
+            photo.contentType = stored.type().mimeType();
+            photo.fileSize = stored.size();
+            photo.originalFilename = fileName(file.fileName());
+            photo.photoType = type;
+            photo.caption = caption;
+            photo.takenDate = taken == null ? Instant.now() : taken;
+            photo.uploadedBy = caller.userId();
+            photo.persist();
+            activity.fire(event(caller, ActivityEvent.CREATE, photo));
+            return view(photo);
+        });
     }
 
     public Optional<PhotoView> update(Caller caller, long id, PhotoRequests.Update request) {
