@@ -10,7 +10,7 @@
 //
 // The server must run with its rate limits raised, otherwise the login and
 // API runs measure the 429 path instead of the real one:
-//   RATE_LIMIT_AUTH_PER_MINUTE=1000000 RATE_LIMIT_API_PER_MINUTE=10000000
+//   RATE_LIMIT_AUTH_PER_MINUTE=1000000 RATE_LIMIT_{API,USER,IP}_PER_MINUTE=10000000
 //
 // Environment:
 //   API_URL      base URL of the server (default http://127.0.0.1:8080); loopback only
@@ -50,6 +50,8 @@ const ORGANIZATION = 'Bench Studio';
 const RATE_LIMIT_ENV = {
   RATE_LIMIT_AUTH_PER_MINUTE: '1000000',
   RATE_LIMIT_API_PER_MINUTE: '10000000',
+  RATE_LIMIT_USER_PER_MINUTE: '10000000',
+  RATE_LIMIT_IP_PER_MINUTE: '10000000',
 };
 
 function intEnv(name, def, min) {
@@ -520,10 +522,13 @@ async function main() {
     }
     log(`measuring ${target.method} ${target.path} (${duration} s)`);
     const hist = newHistogram();
+    const started = new Date();
     const raw = await runAutocannon(target, duration, hist);
     const s = summarize(target, raw, hist);
     if (typeof hist.destroy === 'function') hist.destroy();
     results.push(s);
+    // The window (UTC times of day) selects this run's samples of a JFR recording: bench/jfr-breakdown.py --window.
+    log(`  window ${started.toISOString().slice(11, 19)}-${new Date().toISOString().slice(11, 19)}`);
     log(`  ${fmt(s.rps)} req/s, p50 ${fmtMs(s.p50)} ms, p95 ${fmtMs(s.p95)} ms, p99 ${fmtMs(s.p99)} ms, non-2xx ${s.non2xx}, errors ${s.errors}`);
     if (s.statusCodes['429']) {
       log(`  warning: ${s.statusCodes['429']} responses were 429: the server's rate limits were not raised`);

@@ -120,7 +120,7 @@ openssl pkey -in "$WORKDIR/jwt-private.pem" -pubout -out "$WORKDIR/jwt-public.pe
 
 # 3. Start the prod jar, bound to loopback only, with the rate limits raised.
 log "starting $JAR on ${BASE_URL} (log: $WORKDIR/server.log)"
-log "rate limits raised for the benchmark: RATE_LIMIT_AUTH_PER_MINUTE=1000000 RATE_LIMIT_API_PER_MINUTE=10000000"
+log "rate limits raised for the benchmark: RATE_LIMIT_AUTH_PER_MINUTE=1000000 RATE_LIMIT_{API,USER,IP}_PER_MINUTE=10000000"
 # shellcheck disable=SC2086  # JAVA_OPTS is a list of options
 env \
   QUARKUS_PROFILE=prod \
@@ -138,6 +138,8 @@ env \
   MAIL_DEFAULT_SENDER=bench@localhost \
   RATE_LIMIT_AUTH_PER_MINUTE=1000000 \
   RATE_LIMIT_API_PER_MINUTE=10000000 \
+  RATE_LIMIT_USER_PER_MINUTE=10000000 \
+  RATE_LIMIT_IP_PER_MINUTE=10000000 \
   QUARKUS_FLYWAY_SCHEMAS=fitnesscrm_bench \
   QUARKUS_FLYWAY_DEFAULT_SCHEMA=fitnesscrm_bench \
   java ${JAVA_OPTS:-} -jar "$JAR" >"$WORKDIR/server.log" 2>&1 &

@@ -78,8 +78,17 @@ public interface AppConfig {
         /** Credential endpoints: per client IP and per account, per minute. */
         int authPerMinute();
 
-        /** Every other API call: per client IP, per minute. */
+        /** Every other API call without a valid access token: per client IP, per minute. */
         int apiPerMinute();
+
+        /** API calls with a valid access token: per user, per minute. */
+        int userPerMinute();
+
+        /**
+         * API calls with a valid access token: per client IP, per minute. Higher than the per-user limit, since a
+         * studio's front desk and trainers share one public address.
+         */
+        int ipPerMinute();
     }
 
     interface Password {

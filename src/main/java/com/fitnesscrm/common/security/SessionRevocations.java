@@ -4,7 +4,6 @@ import com.fitnesscrm.common.config.AppConfig;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.quarkus.redis.datasource.value.SetArgs;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -42,20 +41,11 @@ public class SessionRevocations {
     }
 
     /**
-     * Whether a token is still good. Fails open when Redis cannot answer: the token is short-lived and was
-     * correctly signed, and refusing every request during a Redis outage would take the whole API down.
+     * The Redis key whose presence means this login was signed out, or null for a token without a login family.
+     * {@link SignedInAdmission} reads it in the same round trip as the caller's rate limits.
      */
-    public Uni<Boolean> stillValid(String familyId) {
-        if (familyId == null) {
-            return Uni.createFrom().item(true);
-        }
-        return values.get(familyKey(familyId))
-                .ifNoItem().after(REDIS_TIMEOUT).fail()
-                .map(mark -> mark == null)
-                .onFailure().recoverWithItem(failure -> {
-                    LOG.debugf("Cannot check session revocations (%s); accepting the signed token", failure.getMessage());
-                    return true;
-                });
+    public String markKey(String familyId) {
+        return familyId == null ? null : familyKey(familyId);
     }
 
     private static String familyKey(String familyId) {
