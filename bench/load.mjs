@@ -39,6 +39,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isIP } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import os from 'node:os';
 import {
   PASSWORD, TEMPLATE_EXERCISES, assertLoopback, fmt, fmtMs, forEachLimited, intEnv, machineInfo, maxMs, mondayOf,
   newHistogram, percentileMs, recordMs, runId, templateBody,
@@ -338,7 +339,9 @@ const stats = new Map(); // route template -> figures
 let windowStart = Infinity;
 let windowEnd = Infinity;
 const pageOpens = { admin: 0, trainer: 0, client: 0 };
+const byRole = Object.fromEntries(['admin', 'trainer', 'client'].map((r) => [r, { calls: 0, errors: 0, throttled: 0 }]));
 const bodyBytes = { wire: 0, decoded: 0 };
+const loadAverage = { start: NaN, end: NaN };
 
 function statsFor(route) {
   let s = stats.get(route);
@@ -354,10 +357,11 @@ function inWindow(startedAt) {
 }
 
 /** Records one response: any non-2xx not listed in `expected` is an error, and so is a network error. */
-function record(route, res, startedAt, expected) {
+function record(role, route, res, startedAt, expected) {
   if (!inWindow(startedAt)) return;
   const s = statsFor(route);
   s.count++;
+  byRole[role].calls++;
   recordMs(s.all, res.ms);
   const code = res.status === 0 ? 'network' : String(res.status);
   s.statuses[code] = (s.statuses[code] || 0) + 1;
@@ -371,7 +375,11 @@ function record(route, res, startedAt, expected) {
     s.expected++;
   } else {
     s.errors++;
-    if (res.status === 429) s.throttled++;
+    byRole[role].errors++;
+    if (res.status === 429) {
+      s.throttled++;
+      byRole[role].throttled++;
+    }
     if (res.status === 0) s.network++;
   }
 }
@@ -392,10 +400,10 @@ class VirtualUser {
     let res = await send(this.agent, method, pathname, { body, token: this.login.token });
     if (res.status === 401 && await this.refresh()) {
       // The SPA refreshes the access token after a 401 and replays the request once.
-      record(route, res, startedAt, [401]);
+      record(this.role, route, res, startedAt, [401]);
       res = await send(this.agent, method, pathname, { body, token: this.login.token });
     }
-    record(route, res, startedAt, expected);
+    record(this.role, route, res, startedAt, expected);
     return res;
   }
 
@@ -405,7 +413,7 @@ class VirtualUser {
       this.refreshing = (async () => {
         const startedAt = Date.now();
         const res = await send(this.agent, 'POST', '/api/auth/refresh', { body: { refresh_token: this.login.refreshToken } });
-        record('POST /api/auth/refresh', res, startedAt, []);
+        record(this.role, 'POST /api/auth/refresh', res, startedAt, []);
         if (res.status === 200 && res.json && res.json.token) {
           this.login = { ...this.login, ...loginState(res.json), user: this.login.user };
           return true;
@@ -546,6 +554,7 @@ function report(meta) {
   lines.push('');
   lines.push(`- Date: ${meta.date}`);
   lines.push(`- Machine: nproc=${meta.nproc}, ${meta.cpu}, ${meta.memGiB} GiB RAM, ${meta.platform}; the load generator shares it with the server, PostgreSQL and Redis`);
+  lines.push(`- Load average of the machine (1 min) as the measured window started and ended: ${fmt(loadAverage.start, 1)} and ${fmt(loadAverage.end, 1)} (${meta.nproc} CPUs)`);
   lines.push(`- Target: ${API_URL}, rate limits at the server's defaults (the script does not change them), TRUSTED_PROXIES unset`);
   lines.push(`- Users: ${1 + TRAINERS + CLIENTS} (1 admin, ${TRAINERS} trainers, ${CLIENTS} clients, ${CLIENTS_PER_TRAINER} per trainer), each with their own login; staff from ${STAFF_ADDRESS}, each client from their own address ${CLIENT_NET}.1–${CLIENT_NET}.${CLIENTS}`);
   lines.push(`- Data: ${meta.sessions} sessions (a weekly hour per client, two weeks back to next week), one template assigned to every client, 3 logged workouts and a measurement per client before the run`);
@@ -557,6 +566,16 @@ function report(meta) {
   lines.push('## Targets');
   lines.push('');
   for (const [ok, text] of checks) lines.push(`- ${ok ? 'MET' : 'NOT MET'}: ${text}`);
+  lines.push('');
+  lines.push('## Per role');
+  lines.push('');
+  lines.push('| Role | Source address | Users | Page opens | Calls | Errors | 429s |');
+  lines.push('|---|---|---:|---:|---:|---:|---:|');
+  const roleRows = [['admin', STAFF_ADDRESS + ' (shared by the staff)', 1], ['trainer', STAFF_ADDRESS + ' (shared by the staff)', TRAINERS], ['client', `${CLIENT_NET}.N, one each`, CLIENTS]];
+  for (const [role, address, users] of roleRows) {
+    const r = byRole[role];
+    lines.push(`| ${role} | ${address} | ${users} | ${pageOpens[role]} | ${r.calls} | ${r.errors} | ${r.throttled} |`);
+  }
   lines.push('');
   lines.push('## Per endpoint');
   lines.push('');
@@ -592,6 +611,12 @@ async function main() {
   windowStart = now + RAMP_UP * 1000;
   windowEnd = windowStart + LOAD_DURATION * 1000;
   log(`${users.length} users starting over ${RAMP_UP} s; measuring until ${new Date(windowEnd).toISOString()}`);
+  setTimeout(() => {
+    loadAverage.start = os.loadavg()[0];
+  }, Math.max(0, windowStart - Date.now()));
+  setTimeout(() => {
+    loadAverage.end = os.loadavg()[0];
+  }, Math.max(0, windowEnd - Date.now()));
   const progress = setInterval(() => {
     if (Date.now() < windowStart) return;
     let calls = 0;
