@@ -24,28 +24,16 @@
 //   TIMEOUT      autocannon per-request timeout in seconds (default 30; login is slow by design)
 //   RESULTS_FILE where the markdown report goes (default bench/results/latest.md)
 
-import { createRequire } from 'node:module';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isIP } from 'node:net';
-
-const require = createRequire(import.meta.url);
-const autocannon = require('autocannon');
-// autocannon keeps latencies in an HdrHistogram at 1 ms resolution and only
-// exposes fixed percentiles (p2_5, p50, p75, p90, p97_5, p99, ...), no p95.
-// So each measured run also records every response time (autocannon's
-// 'response' event, sub-millisecond hrtime) into our own HdrHistogram, built
-// with hdr-histogram-js, the library autocannon itself depends on.
-const requireFromAutocannon = createRequire(require.resolve('autocannon'));
-const hdr = requireFromAutocannon('hdr-histogram-js');
-const autocannonVersion = requireFromAutocannon('./package.json').version;
+import {
+  autocannon, autocannonVersion, PASSWORD, TEMPLATE_EXERCISES, assertLoopback, fmt, fmtMs, forEachLimited, intEnv,
+  machineInfo, maxMs, mondayOf, newHistogram, percentileMs, ratio, recordMs, runId, templateBody,
+} from './lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-const PASSWORD = 'Bench-Passw0rd!2026';
 const ORGANIZATION = 'Bench Studio';
 const RATE_LIMIT_ENV = {
   RATE_LIMIT_AUTH_PER_MINUTE: '1000000',
@@ -53,16 +41,6 @@ const RATE_LIMIT_ENV = {
   RATE_LIMIT_USER_PER_MINUTE: '10000000',
   RATE_LIMIT_IP_PER_MINUTE: '10000000',
 };
-
-function intEnv(name, def, min) {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return def;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) {
-    throw new Error(`${name} must be an integer >= ${min} (got "${raw}")`);
-  }
-  return n;
-}
 
 const API_URL = (process.env.API_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
 const DURATION = intEnv('DURATION', 15, 1);
@@ -75,27 +53,6 @@ const TRAINED = intEnv('TRAINED', 50, 1);
 const ONLY = (process.env.ONLY || '').split(',').map((t) => t.trim()).filter(Boolean);
 const TIMEOUT = intEnv('TIMEOUT', 30, 1);
 const RESULTS_FILE = process.env.RESULTS_FILE || path.join(here, 'results', 'latest.md');
-
-// Load goes to this machine only.
-function assertLoopback(urlString) {
-  let url;
-  try {
-    url = new URL(urlString);
-  } catch {
-    throw new Error(`API_URL is not a valid URL: ${urlString}`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new Error(`API_URL must be http(s): ${urlString}`);
-  }
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  const loopback =
-    host === 'localhost' ||
-    host === '::1' ||
-    (isIP(host) === 4 && host.startsWith('127.'));
-  if (!loopback) {
-    throw new Error(`refusing to benchmark ${url.host}: only loopback addresses (127.0.0.0/8, localhost, ::1) are allowed`);
-  }
-}
 
 function log(msg) {
   process.stderr.write(`[bench] ${msg}\n`);
@@ -132,7 +89,7 @@ function expectStatus(res, ok, what) {
 }
 
 async function setup() {
-  const unique = `${Date.now()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const unique = runId();
   const email = `bench-${unique}@bench.example.com`;
 
   const reg = await api('POST', '/api/auth/register', {
@@ -145,26 +102,21 @@ async function setup() {
 
   // A few at a time: enough to be quick, not a load test of its own.
   const parallel = 5;
-  let next = 0;
-  async function worker() {
-    while (next < CLIENTS) {
-      const i = next++;
-      const n = String(i + 1).padStart(3, '0');
-      const res = await api('POST', '/api/clients', {
-        token,
-        body: {
-          name: `Bench Client ${n}`,
-          email: `client-${n}-${unique}@bench.example.com`,
-          phone: `+1555${String(1000000 + i).slice(-7)}`,
-          age: String(18 + (i % 50)),
-        },
-      });
-      expectStatus(res, [200, 201], `POST /api/clients #${i + 1}`);
-      clientIds[i] = res.json.id;
-    }
-  }
   const clientIds = [];
-  await Promise.all(Array.from({ length: Math.min(parallel, CLIENTS) }, worker));
+  await forEachLimited(CLIENTS, parallel, async (i) => {
+    const n = String(i + 1).padStart(3, '0');
+    const res = await api('POST', '/api/clients', {
+      token,
+      body: {
+        name: `Bench Client ${n}`,
+        email: `client-${n}-${unique}@bench.example.com`,
+        phone: `+1555${String(1000000 + i).slice(-7)}`,
+        age: String(18 + (i % 50)),
+      },
+    });
+    expectStatus(res, [200, 201], `POST /api/clients #${i + 1}`);
+    clientIds[i] = res.json.id;
+  });
   log(`created ${CLIENTS} clients`);
 
   // The registering owner is also the studio's first trainer. Each client gets a weekly 30-minute series of
@@ -174,65 +126,50 @@ async function setup() {
   expectStatus(mine, [200], 'GET /api/trainers');
   const trainerId = mine.json.items[0].id;
   const firstMonday = mondayOf(new Date(Date.now() - Math.floor(SESSIONS_PER_CLIENT / 2) * 7 * 86400000));
-  next = 0;
   let sessions = 0;
-  async function seriesWorker() {
-    while (next < CLIENTS) {
-      const i = next++;
-      const slot = Math.floor(i / 7) * 30;
-      const start = new Date(firstMonday.getTime() + (i % 7) * 86400000);
-      const res = await api('POST', '/api/recurring-sessions', {
-        token,
-        body: {
-          trainer_id: trainerId,
-          client_id: clientIds[i],
-          start_date: start.toISOString().slice(0, 10),
-          start_time: `${String(Math.floor(slot / 60)).padStart(2, '0')}:${String(slot % 60).padStart(2, '0')}`,
-          recurrence_pattern: 'weekly',
-          recurrence_days: [i % 7],
-          occurrences: SESSIONS_PER_CLIENT,
-          duration: 30,
-        },
-      });
-      expectStatus(res, [201], `POST /api/recurring-sessions #${i + 1}`);
-      sessions += res.json.sessions_created;
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(parallel, CLIENTS) }, seriesWorker));
+  await forEachLimited(CLIENTS, parallel, async (i) => {
+    const slot = Math.floor(i / 7) * 30;
+    const start = new Date(firstMonday.getTime() + (i % 7) * 86400000);
+    const res = await api('POST', '/api/recurring-sessions', {
+      token,
+      body: {
+        trainer_id: trainerId,
+        client_id: clientIds[i],
+        start_date: start.toISOString().slice(0, 10),
+        start_time: `${String(Math.floor(slot / 60)).padStart(2, '0')}:${String(slot % 60).padStart(2, '0')}`,
+        recurrence_pattern: 'weekly',
+        recurrence_days: [i % 7],
+        occurrences: SESSIONS_PER_CLIENT,
+        duration: 30,
+      },
+    });
+    expectStatus(res, [201], `POST /api/recurring-sessions #${i + 1}`);
+    sessions += res.json.sessions_created;
+  });
   log(`booked ${sessions} sessions for trainer ${trainerId}`);
 
   // Training data: a six-exercise template assigned to the first TRAINED clients (the logging run rotates over
   // them), and a progress client with twelve weeks of history — four logged workouts a week with six sets each,
   // a weekly measurement and three goals — for the progress read.
-  const exerciseNames = ['Barbell Back Squat', 'Barbell Bench Press', 'Conventional Deadlift', 'Pull-Up',
-    'Overhead Press', 'Barbell Row'];
   const library = await api('GET', '/api/workouts/exercises?per_page=1000', { token });
   expectStatus(library, [200], 'GET /api/workouts/exercises');
-  const exerciseIds = library.json.exercises.filter((e) => exerciseNames.includes(e.name)).map((e) => e.id);
+  const exerciseIds = library.json.exercises.filter((e) => TEMPLATE_EXERCISES.includes(e.name)).map((e) => e.id);
   if (exerciseIds.length < 4) throw new Error(`expected the shared library's barbell lifts, found ${exerciseIds.length}`);
   const template = await api('POST', '/api/workouts/templates', {
     token,
-    body: {
-      name: 'Bench full body', category: 'strength', difficulty: 'intermediate', duration_minutes: 60,
-      exercises: exerciseIds.map((id, i) => ({ exercise_id: id, order: i + 1, sets: 3, reps: '5', rest_seconds: 120, weight: '60' })),
-    },
+    body: templateBody('Bench full body', exerciseIds),
   });
   expectStatus(template, [201], 'POST /api/workouts/templates');
   const templateId = template.json.template.id;
   const trained = [];
-  next = 0;
-  async function assignWorker() {
-    while (next < Math.min(TRAINED, CLIENTS)) {
-      const i = next++;
-      const res = await api('POST', '/api/workouts/assign', {
-        token,
-        body: { client_id: clientIds[i], workout_template_id: templateId, frequency_per_week: 3 },
-      });
-      expectStatus(res, [201], `POST /api/workouts/assign #${i + 1}`);
-      trained[i] = { clientId: clientIds[i], clientWorkoutId: res.json.assignment.id };
-    }
-  }
-  await Promise.all(Array.from({ length: parallel }, assignWorker));
+  await forEachLimited(Math.min(TRAINED, CLIENTS), parallel, async (i) => {
+    const res = await api('POST', '/api/workouts/assign', {
+      token,
+      body: { client_id: clientIds[i], workout_template_id: templateId, frequency_per_week: 3 },
+    });
+    expectStatus(res, [201], `POST /api/workouts/assign #${i + 1}`);
+    trained[i] = { clientId: clientIds[i], clientWorkoutId: res.json.assignment.id };
+  });
   log(`assigned the template to ${trained.length} clients`);
 
   const progressClient = trained[0];
@@ -240,24 +177,20 @@ async function setup() {
   for (let week = 0; week < 12; week++) {
     for (const offset of [0, 2, 4, 5]) days.push(week * 7 + offset);
   }
-  next = 0;
-  async function historyWorker() {
-    while (next < days.length) {
-      const d = days[next++];
-      const when = new Date(Date.now() - (84 - d) * 86400000);
-      if (when > new Date()) continue;
-      const res = await api('POST', '/api/workouts/log', {
-        token,
-        body: {
-          client_id: progressClient.clientId, client_workout_id: progressClient.clientWorkoutId,
-          completed_date: when.toISOString(), duration_minutes: 55, difficulty_rating: 7,
-          sets: exerciseIds.map((id, i) => ({ exercise_id: id, set_number: i + 1, reps: 5, weight_kg: 50 + d })),
-        },
-      });
-      expectStatus(res, [201], 'POST /api/workouts/log (history)');
-    }
-  }
-  await Promise.all(Array.from({ length: parallel }, historyWorker));
+  await forEachLimited(days.length, parallel, async (n) => {
+    const d = days[n];
+    const when = new Date(Date.now() - (84 - d) * 86400000);
+    if (when > new Date()) return;
+    const res = await api('POST', '/api/workouts/log', {
+      token,
+      body: {
+        client_id: progressClient.clientId, client_workout_id: progressClient.clientWorkoutId,
+        completed_date: when.toISOString(), duration_minutes: 55, difficulty_rating: 7,
+        sets: exerciseIds.map((id, i) => ({ exercise_id: id, set_number: i + 1, reps: 5, weight_kg: 50 + d })),
+      },
+    });
+    expectStatus(res, [201], 'POST /api/workouts/log (history)');
+  });
   for (let week = 0; week < 12; week++) {
     const res = await api('POST', '/api/measurements', {
       token,
@@ -294,13 +227,6 @@ async function setup() {
   return { email, token, trainerId, clientIds, sessions, trained, exerciseIds, progressClient };
 }
 
-/** Monday 00:00 UTC of the week containing `date` (the bench organization runs on UTC). */
-function mondayOf(date) {
-  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-  return d;
-}
-
 // Runs autocannon once. With a histogram, every response time is recorded
 // into it in microseconds (all status codes, like autocannon's own default).
 function runAutocannon(target, seconds, histogram) {
@@ -327,26 +253,16 @@ function runAutocannon(target, seconds, histogram) {
     );
     if (histogram) {
       instance.on('response', (_client, _statusCode, _bytes, responseTimeMs) => {
-        histogram.recordValue(Math.max(1, Math.round(responseTimeMs * 1000)));
+        recordMs(histogram, responseTimeMs);
       });
     }
-  });
-}
-
-function newHistogram() {
-  return hdr.build({
-    bitBucketSize: 64,
-    autoResize: true,
-    lowestDiscernibleValue: 1, // 1 µs
-    highestTrackableValue: 3_600_000_000, // 1 h in µs
-    numberOfSignificantValueDigits: 3,
   });
 }
 
 function summarize(target, raw, hist) {
   // raw: autocannon's un-aggregated result (skipAggregateResult): counters,
   // status codes and duration in seconds. hist: response times in µs.
-  const pct = (p) => (hist.totalCount > 0 ? hist.getValueAtPercentile(p) / 1000 : NaN);
+  const pct = (p) => percentileMs(hist, p);
   return {
     name: target.name,
     method: target.method,
@@ -357,7 +273,7 @@ function summarize(target, raw, hist) {
     p50: pct(50),
     p95: pct(95),
     p99: pct(99),
-    max: hist.totalCount > 0 ? hist.maxValue / 1000 : NaN,
+    max: maxMs(hist),
     non2xx: raw.non2xx,
     errors: raw.errors,
     timeouts: raw.timeouts,
@@ -365,30 +281,6 @@ function summarize(target, raw, hist) {
       Object.entries(raw.statusCodeStats || {}).map(([code, v]) => [code, v.count]),
     ),
   };
-}
-
-function fmt(n, digits = 1) {
-  return Number.isFinite(n) ? n.toFixed(digits) : 'n/a';
-}
-
-// Milliseconds with about three significant digits.
-function fmtMs(ms) {
-  if (!Number.isFinite(ms)) return 'n/a';
-  if (ms >= 100) return ms.toFixed(0);
-  if (ms >= 10) return ms.toFixed(1);
-  return ms.toFixed(2);
-}
-
-function ratio(a, b, digits = 2) {
-  return Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(digits)}×` : 'n/a';
-}
-
-function nproc() {
-  try {
-    return execFileSync('nproc', { encoding: 'utf8' }).trim();
-  } catch {
-    return String(typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
-  }
 }
 
 function report(results, meta) {
@@ -539,12 +431,8 @@ async function main() {
   }
 
   const meta = {
+    ...machineInfo(),
     dataset: `${CLIENTS} clients, ${sessions} sessions of one trainer (week list: ${Math.round(sessions / SESSIONS_PER_CLIENT)} sessions); a template assigned to ${trained.length} clients (the logging run rotates over them); the progress client has 12 weeks of logs (4 a week, 6 sets each), 12 measurements and 3 goals`,
-    date: new Date().toISOString(),
-    nproc: nproc(),
-    cpu: (os.cpus()[0] && os.cpus()[0].model.trim()) || 'unknown CPU',
-    memGiB: (os.totalmem() / 2 ** 30).toFixed(0),
-    platform: `${os.type()} ${os.release()} ${os.arch()}`,
   };
   const md = report(results, meta);
   process.stdout.write(md + '\n');

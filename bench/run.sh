@@ -4,6 +4,8 @@
 #   2. generates a throwaway RSA key pair for the JWTs,
 #   3. starts the prod jar on 127.0.0.1:$BENCH_PORT (default 8089) with raised rate limits,
 #   4. waits for /q/health/ready, runs `node bench/run.mjs`, and stops the server.
+# `bench/run.sh load` (or MODE=load) runs the launch load test instead: the server keeps its DEFAULT rate limits
+# and trusts no proxy (TRUSTED_PROXIES unset), and `node bench/load.mjs` plays 100 users of one studio.
 # Everything talks to loopback addresses only. PostgreSQL (127.0.0.1:5432) and
 # Redis (127.0.0.1:6379) must already be running; this script does not start them.
 #
@@ -13,12 +15,21 @@
 #   READY_TIMEOUT=180      seconds to wait for /q/health/ready
 #   BUILD=0|1              1 = always rebuild the jar first
 #   JAVA_OPTS              extra JVM options for the server (e.g. -Xmx1g)
+#   BENCH_SCHEMA=fitnesscrm_bench   PostgreSQL schema of the benchmarked server
 #   DATABASE_URL, REDIS_URL, MAIL_SERVER, MAIL_PORT   override the loopback defaults
 #   DURATION, CONNECTIONS, WARMUP, CLIENTS, TIMEOUT    passed through to bench/run.mjs
+#   MODE=bench|load        bench (default) or the launch load test; the first argument wins when given
+#   LOAD_DURATION, RAMP_UP, THINK_MIN, THINK_MAX, ...  passed through to bench/load.mjs (see its header)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+
+MODE="${1:-${MODE:-bench}}"
+case "$MODE" in
+  bench|load) ;;
+  *) printf '[bench/run.sh] ERROR: unknown mode %s (bench or load)\n' "$MODE" >&2; exit 2 ;;
+esac
 
 BENCH_PORT="${BENCH_PORT:-8089}"
 BENCH_TIMEOUT="${BENCH_TIMEOUT:-900}"
@@ -27,7 +38,10 @@ BASE_URL="http://127.0.0.1:${BENCH_PORT}"
 JAR="target/quarkus-app/quarkus-run.jar"
 
 # The benchmark keeps its tables in their own schema of the local "postgres" database.
-DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres?currentSchema=fitnesscrm_bench,public}"
+# BENCH_SCHEMA picks another schema, e.g. for a branch whose migrations differ from the one that filled the default.
+BENCH_SCHEMA="${BENCH_SCHEMA:-fitnesscrm_bench}"
+[[ "$BENCH_SCHEMA" =~ ^[a-z_][a-z0-9_]*$ ]] || { printf '[bench/run.sh] ERROR: BENCH_SCHEMA must be a plain lower-case name\n' >&2; exit 2; }
+DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres?currentSchema=${BENCH_SCHEMA},public}"
 REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 MAIL_SERVER="${MAIL_SERVER:-127.0.0.1}"
 MAIL_PORT="${MAIL_PORT:-2525}"
@@ -118,11 +132,23 @@ trap 'exit 143' TERM
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORKDIR/jwt-private.pem" 2>/dev/null
 openssl pkey -in "$WORKDIR/jwt-private.pem" -pubout -out "$WORKDIR/jwt-public.pem" 2>/dev/null
 
-# 3. Start the prod jar, bound to loopback only, with the rate limits raised.
+# 3. Start the prod jar, bound to loopback only: with the rate limits raised for the throughput benchmark, at
+#    their defaults for the load test. No proxy is trusted in either: the load test gives each user its own source
+#    address, and a trusted X-Forwarded-For would let the script choose the address the limiter counts.
+UNSET=(-u TRUSTED_PROXIES)
+if [[ "$MODE" == load ]]; then
+  LIMITS=()
+  # Whatever RATE_LIMIT_* the caller's environment holds, the server gets its defaults.
+  while read -r name; do UNSET+=(-u "$name"); done < <(compgen -e | grep '^RATE_LIMIT_' || true)
+  log "load test: rate limits at their defaults, TRUSTED_PROXIES unset"
+else
+  LIMITS=(RATE_LIMIT_AUTH_PER_MINUTE=1000000 RATE_LIMIT_API_PER_MINUTE=10000000
+          RATE_LIMIT_USER_PER_MINUTE=10000000 RATE_LIMIT_IP_PER_MINUTE=10000000)
+  log "rate limits raised for the benchmark: ${LIMITS[*]}"
+fi
 log "starting $JAR on ${BASE_URL} (log: $WORKDIR/server.log)"
-log "rate limits raised for the benchmark: RATE_LIMIT_AUTH_PER_MINUTE=1000000 RATE_LIMIT_{API,USER,IP}_PER_MINUTE=10000000"
 # shellcheck disable=SC2086  # JAVA_OPTS is a list of options
-env \
+env "${UNSET[@]}" \
   QUARKUS_PROFILE=prod \
   PORT="$BENCH_PORT" \
   QUARKUS_HTTP_HOST=127.0.0.1 \
@@ -136,12 +162,9 @@ env \
   MAIL_SERVER="$MAIL_SERVER" \
   MAIL_PORT="$MAIL_PORT" \
   MAIL_DEFAULT_SENDER=bench@localhost \
-  RATE_LIMIT_AUTH_PER_MINUTE=1000000 \
-  RATE_LIMIT_API_PER_MINUTE=10000000 \
-  RATE_LIMIT_USER_PER_MINUTE=10000000 \
-  RATE_LIMIT_IP_PER_MINUTE=10000000 \
-  QUARKUS_FLYWAY_SCHEMAS=fitnesscrm_bench \
-  QUARKUS_FLYWAY_DEFAULT_SCHEMA=fitnesscrm_bench \
+  "${LIMITS[@]}" \
+  QUARKUS_FLYWAY_SCHEMAS="$BENCH_SCHEMA" \
+  QUARKUS_FLYWAY_DEFAULT_SCHEMA="$BENCH_SCHEMA" \
   java ${JAVA_OPTS:-} -jar "$JAR" >"$WORKDIR/server.log" 2>&1 &
 SERVER_PID=$!
 
@@ -154,5 +177,10 @@ until curl -fsS -o /dev/null --max-time 5 "${BASE_URL}/q/health/ready" 2>/dev/nu
 done
 log "server ready"
 
-API_URL="$BASE_URL" timeout --kill-after=10 "$BENCH_TIMEOUT" node bench/run.mjs
-log "done; report in bench/results/latest.md"
+if [[ "$MODE" == load ]]; then
+  API_URL="$BASE_URL" timeout --kill-after=10 "$BENCH_TIMEOUT" node bench/load.mjs
+  log "done; report in ${RESULTS_FILE:-bench/results/load.md}"
+else
+  API_URL="$BASE_URL" timeout --kill-after=10 "$BENCH_TIMEOUT" node bench/run.mjs
+  log "done; report in ${RESULTS_FILE:-bench/results/latest.md}"
+fi
