@@ -238,14 +238,18 @@ describe('trainers, clients and assignments', () => {
     assert.ok(trainers.body.items.some((x) => x.id === adminTrainer.id), 'trainers see the org trainers');
   });
 
-  test('client portal: login as client, /api/clients/me; the trainer list is 403', async () => {
+  test('client portal: login as client, /api/clients/me; the lists hold only themself and their trainer', async () => {
     const c = await login(client1Form.email);
     assert.equal(c.user.role, 'client');
     const me = await c.api.get('/api/clients/me');
     assert.equal(me.status, 200, me.text);
     assert.equal(me.body.id, client1.id);
-    assertError(await c.api.get('/api/trainers?per_page=1000'), 403);
-    assertError(await c.api.get('/api/clients?per_page=1000'), 403);
+    const trainers = await c.api.get('/api/trainers?per_page=1000');
+    assert.equal(trainers.status, 200, trainers.text);
+    assert.deepEqual(trainers.body.items.map((t) => t.id), [trainer.id], 'only their own trainer');
+    const clients = await c.api.get('/api/clients?per_page=1000');
+    assert.equal(clients.status, 200, clients.text);
+    assert.deepEqual(clients.body.clients.map((x) => x.id), [client1.id], 'only themself');
   });
 
   test("another organization cannot read the first one's records (404)", async () => {

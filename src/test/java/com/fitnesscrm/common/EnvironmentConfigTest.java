@@ -21,6 +21,42 @@ class EnvironmentConfigTest {
                 .build();
     }
 
+    private static SmallRyeConfig configWith(String profile, Map<String, String> applicationProperties) {
+        return new SmallRyeConfigBuilder()
+                .withProfile(profile)
+                .withSources(new PropertiesConfigSource(applicationProperties, "application.properties", 250))
+                .withSources(new EnvironmentConfigSourceFactory())
+                .build();
+    }
+
+    /**
+     * A plain DATABASE_URL (no currentSchema) left native queries on the server's search path while Flyway and
+     * Hibernate used the profile's schema: each connection now starts on the configured schema.
+     */
+    @Test
+    void theConfiguredSchemaLeadsEveryConnectionsSearchPath() {
+        SmallRyeConfig dev = configWith("dev", Map.of(
+                "%dev.quarkus.hibernate-orm.database.default-schema", "fitnesscrm_dev",
+                "%dev.quarkus.flyway.default-schema", "fitnesscrm_dev",
+                "DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"));
+        assertEquals("jdbc:postgresql://127.0.0.1:5432/postgres",
+                dev.getValue("quarkus.datasource.jdbc.url", String.class));
+        assertEquals("SET search_path TO \"fitnesscrm_dev\", public",
+                dev.getValue("quarkus.datasource.jdbc.new-connection-sql", String.class));
+        // Flyway's schema alone is enough; quotes in a name are escaped.
+        assertEquals("SET search_path TO \"odd\"\"name\", public", configWith("test", Map.of(
+                "%test.quarkus.flyway.default-schema", "odd\"name"))
+                .getValue("quarkus.datasource.jdbc.new-connection-sql", String.class));
+        // No schema configured (production): the URL's or the server's search path, which Flyway and Hibernate use too.
+        assertTrue(configWith("prod", Map.of("%dev.quarkus.hibernate-orm.database.default-schema", "fitnesscrm_dev"))
+                .getOptionalValue("quarkus.datasource.jdbc.new-connection-sql", String.class).isEmpty());
+        // An explicit setting wins.
+        assertEquals("SET search_path TO mine", configWith("dev", Map.of(
+                "%dev.quarkus.hibernate-orm.database.default-schema", "fitnesscrm_dev",
+                "quarkus.datasource.jdbc.new-connection-sql", "SET search_path TO mine"))
+                .getValue("quarkus.datasource.jdbc.new-connection-sql", String.class));
+    }
+
     @Test
     void railwayDatabaseUrlBecomesJdbcSettings() {
         SmallRyeConfig config = configWith(Map.of(

@@ -37,6 +37,9 @@ public class AuthService {
 
     private static final Logger LOG = Logger.getLogger(AuthService.class);
     private static final String INVALID_CREDENTIALS = "Invalid email or password";
+    /** organizations.name is VARCHAR(200). */
+    static final int ORGANIZATION_NAME_LENGTH = 200;
+    static final String STUDIO_SUFFIX = "'s studio";
 
     private final PasswordService passwords;
     private final TokenService tokens;
@@ -84,7 +87,9 @@ public class AuthService {
         String name = Text.blankToNull(request.name()) == null ? email.substring(0, email.indexOf('@'))
                 : request.name().trim();
         Organization organization = new Organization();
-        organization.name = Text.blankToNull(request.organizationName()) == null ? name + "'s studio"
+        // The derived name must fit the 200-character column even for a 200-character owner's name.
+        organization.name = Text.blankToNull(request.organizationName()) == null
+                ? Text.shortenToWords(name, ORGANIZATION_NAME_LENGTH - STUDIO_SUFFIX.length()) + STUDIO_SUFFIX
                 : request.organizationName().trim();
         organization.timeZone = zone;
         organization.persist();

@@ -1,5 +1,6 @@
 package com.fitnesscrm.clients.api;
 
+import com.fitnesscrm.common.web.PersonName;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -11,6 +12,8 @@ import java.time.Instant;
 public record ClientView(
         long id,
         @Schema(example = "Riley Client") String name,
+        @Schema(description = "The first word of name (the SPA's pickers show first and last name)", example = "Riley") String firstName,
+        @Schema(description = "The rest of name after its first word; empty for a one-word name", example = "Client") String lastName,
         @Schema(example = "riley@example.com") String email,
         String phone,
         @Schema(example = "34") Integer age,
@@ -25,4 +28,14 @@ public record ClientView(
         Instant createdAt,
         Instant updatedAt,
         Instant deletedAt) {
+
+    /** The stored fields; first and last name are derived from {@code name} ({@link PersonName}). */
+    public ClientView(long id, String name, String email, String phone, Integer age, String goals,
+                      String medicalConditions, String emergencyContact, String emergencyPhone, String status,
+                      String membershipType, Instant startDate, Long userId, Instant createdAt, Instant updatedAt,
+                      Instant deletedAt) {
+        this(id, name, PersonName.of(name).first(), PersonName.of(name).last(), email, phone, age, goals,
+                medicalConditions, emergencyContact, emergencyPhone, status, membershipType, startDate, userId,
+                createdAt, updatedAt, deletedAt);
+    }
 }

@@ -50,8 +50,8 @@ public class ClientResource {
     }
 
     @GET
-    @Operation(summary = "List clients", description = "Admins: the organization; trainers: their assigned clients."
-            + " Ordered by name.")
+    @Operation(summary = "List clients", description = "Admins: the organization; trainers: their assigned clients;"
+            + " a client: their own record (one row on page 1; filters do not narrow it). Ordered by name.")
     @APIResponse(responseCode = "200", description = "A page of clients",
             content = @Content(schema = @Schema(implementation = ClientPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid paging", content = @Content(schema = @Schema(implementation = ApiError.class)))

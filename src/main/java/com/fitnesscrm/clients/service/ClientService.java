@@ -48,7 +48,7 @@ public class ClientService {
 
     public ClientPage list(Caller caller, ClientRequests.Filter filter, PageRequest page) {
         if (caller.isClient()) {
-            throw ApiException.forbidden("Clients cannot list clients");
+            return ownRecordAsList(caller, page);
         }
         StringBuilder where = new StringBuilder("from Client c where c.organizationId = :org and c.deletedAt is null");
         Parameters params = Parameters.with("org", caller.organizationId());
@@ -79,6 +79,18 @@ public class ClientService {
                 .stream().map(ClientService::view).toList();
         return new ClientPage(items, items, total, page.page(), page.perPage(), page.pages(total),
                 page.hasNext(total), page.hasPrev());
+    }
+
+    /**
+     * A client's client list is their own record (the messages page loads the trainer and the client list for every
+     * role): the list shape with one row, on page 1. Filters do not narrow it; there is only the one row to show.
+     */
+    private static ClientPage ownRecordAsList(Caller caller, PageRequest page) {
+        List<ClientView> own = Client.findByUser(caller.organizationId(), caller.userId())
+                .map(ClientService::view).stream().toList();
+        List<ClientView> items = page.page() == 1 ? own : List.of();
+        return new ClientPage(items, items, own.size(), page.page(), page.perPage(), page.pages(own.size()),
+                page.hasNext(own.size()), page.hasPrev());
     }
 
     public Optional<ClientView> find(Caller caller, long id) {

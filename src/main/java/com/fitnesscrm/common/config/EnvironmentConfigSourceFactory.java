@@ -20,6 +20,8 @@ import java.util.OptionalInt;
  * Translates the platform-style environment (Railway, Heroku, the original Flask app) into Quarkus properties:
  * <ul>
  *   <li>{@code DATABASE_URL=postgres://user:pass@host:port/db} becomes the JDBC URL, user and password;</li>
+ *   <li>each database connection's search path starts with the configured schema, so native queries find the
+ *       tables Flyway made there whatever the URL's {@code currentSchema} (see {@link #searchPathSql});</li>
  *   <li>{@code REDIS_URL} becomes {@code quarkus.redis.hosts};</li>
  *   <li>{@code MAIL_USE_TLS=true|false} becomes the mailer's STARTTLS mode;</li>
  *   <li>the JWT verification key set is built from the current and the previous public key, so tokens signed
@@ -35,6 +37,7 @@ public class EnvironmentConfigSourceFactory implements ConfigSourceFactory {
     static final int ORDINAL = 275;
     /** Only fallbacks that application.properties expands, e.g. ${JWT_PRIVATE_KEY}. */
     static final int FALLBACK_ORDINAL = 100;
+    static final String NEW_CONNECTION_SQL = "quarkus.datasource.jdbc.new-connection-sql";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -57,6 +60,11 @@ public class EnvironmentConfigSourceFactory implements ConfigSourceFactory {
                     "jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=fitnesscrm_dev,public");
             derived.put("quarkus.datasource.username", "postgres");
             derived.put("quarkus.datasource.password", "");
+        }
+
+        String searchPath = searchPathSql(context);
+        if (searchPath != null) {
+            derived.put(NEW_CONNECTION_SQL, searchPath);
         }
 
         String redisUrl = value(context, "REDIS_URL");
@@ -96,6 +104,30 @@ public class EnvironmentConfigSourceFactory implements ConfigSourceFactory {
         return List.of(
                 new PropertiesConfigSource(derived, "fitnesscrm-environment", ORDINAL),
                 new PropertiesConfigSource(fallbacks, "fitnesscrm-dev-fallbacks", FALLBACK_ORDINAL));
+    }
+
+    /**
+     * Flyway creates the tables in the configured default schema and Hibernate qualifies its own SQL with it, but
+     * native queries run on the connection's search path, which is whatever the JDBC URL says ({@code currentSchema})
+     * or the server's default. With a plain {@code DATABASE_URL} the two differed, and the first native query failed
+     * ({@code relation "scheduled_workouts" does not exist}). So every pooled connection starts with the configured
+     * schema first on its search path (then {@code public}, where the extensions live), whatever the URL: one
+     * mechanism for every profile and every native query. Nothing is set when no schema is configured (production:
+     * the URL's or the server's search path, which Flyway and Hibernate then use too), or when
+     * {@code quarkus.datasource.jdbc.new-connection-sql} is set explicitly.
+     */
+    static String searchPathSql(ConfigSourceContext context) {
+        if (value(context, NEW_CONNECTION_SQL) != null) {
+            return null;
+        }
+        String schema = value(context, "quarkus.hibernate-orm.database.default-schema");
+        if (schema == null) {
+            schema = value(context, "quarkus.flyway.default-schema");
+        }
+        if (schema == null) {
+            return null;
+        }
+        return "SET search_path TO \"" + schema.trim().replace("\"", "\"\"") + "\", public";
     }
 
     @Override

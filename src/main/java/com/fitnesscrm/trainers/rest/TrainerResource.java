@@ -6,6 +6,7 @@ import com.fitnesscrm.common.security.CurrentUser;
 import com.fitnesscrm.common.web.MessageResponse;
 import com.fitnesscrm.common.web.PageRequest;
 import com.fitnesscrm.common.web.QueryValues;
+import com.fitnesscrm.trainers.api.TrainerContactPage;
 import com.fitnesscrm.trainers.api.TrainerPage;
 import com.fitnesscrm.trainers.api.TrainerRequests;
 import com.fitnesscrm.trainers.api.TrainerView;
@@ -51,18 +52,25 @@ public class TrainerResource {
     }
 
     @GET
-    @Operation(summary = "List trainers", description = "Admins and trainers; ordered by name.")
-    @APIResponse(responseCode = "200", description = "A page of trainers",
-            content = @Content(schema = @Schema(implementation = TrainerPage.class)))
+    @Operation(summary = "List trainers", description = "Admins and trainers: the organization's trainers. A client:"
+            + " only the trainers assigned to them, as contact cards (id, name, first_name, last_name, email, phone,"
+            + " specialization, certification), which the client portal shows as their trainer. Same list shape,"
+            + " filters and paging for both; ordered by name.")
+    // anyOf, not oneOf: neither schema requires or forbids properties, so a body matches both.
+    @APIResponse(responseCode = "200", description = "A page of trainers; for a client, of their own trainers",
+            content = @Content(schema = @Schema(anyOf = {TrainerPage.class, TrainerContactPage.class})))
     @APIResponse(responseCode = "400", description = "Invalid paging or filter", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public TrainerPage list(
+    public Response list(
             @Parameter(description = "Matches name, email or phone") @QueryParam("search") String search,
             @Parameter(description = "Substring of the specialization") @QueryParam("specialization") String specialization,
             @Parameter(description = "true or false") @QueryParam("active") String active,
             @Parameter(description = "Page number, from 1") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 1000 (default 25)") @QueryParam("per_page") String perPage) {
-        return trainers.list(caller, new TrainerRequests.Filter(search, specialization, QueryValues.bool("active", active)),
-                PageRequest.parse(page, perPage));
+        TrainerRequests.Filter filter = new TrainerRequests.Filter(search, specialization,
+                QueryValues.bool("active", active));
+        PageRequest paging = PageRequest.parse(page, perPage);
+        return Response.ok(caller.isClient() ? trainers.contactsOfClient(caller, filter, paging)
+                : trainers.list(caller, filter, paging)).build();
     }
 
     @GET

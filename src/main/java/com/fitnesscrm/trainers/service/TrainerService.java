@@ -8,6 +8,9 @@ import com.fitnesscrm.common.security.Caller;
 import com.fitnesscrm.common.security.Role;
 import com.fitnesscrm.common.web.PageRequest;
 import com.fitnesscrm.common.web.Text;
+import com.fitnesscrm.trainers.api.ClientTrainers;
+import com.fitnesscrm.trainers.api.TrainerContact;
+import com.fitnesscrm.trainers.api.TrainerContactPage;
 import com.fitnesscrm.trainers.api.TrainerDeleted;
 import com.fitnesscrm.trainers.api.TrainerPage;
 import com.fitnesscrm.trainers.api.TrainerRequests;
@@ -29,8 +32,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Trainer profiles. Admins manage them; trainers read the team and edit their own profile; clients have no
- * access here. Everything is scoped to the caller's organization, so another tenant's id is simply not found.
+ * Trainer profiles. Admins manage them; trainers read the team and edit their own profile; a client lists only
+ * their own trainers' contact details and reads nothing else here. Everything is scoped to the caller's organization, so another tenant's id is simply not found.
  */
 @ApplicationScoped
 public class TrainerService {
@@ -38,17 +41,53 @@ public class TrainerService {
     private final AccountService accounts;
     private final Event<TrainerDeleted> deleted;
     private final Event<ActivityEvent> activity;
+    private final ClientTrainers clientTrainers;
 
-    public TrainerService(AccountService accounts, Event<TrainerDeleted> deleted, Event<ActivityEvent> activity) {
+    public TrainerService(AccountService accounts, Event<TrainerDeleted> deleted, Event<ActivityEvent> activity,
+                          ClientTrainers clientTrainers) {
         this.accounts = accounts;
         this.deleted = deleted;
         this.activity = activity;
+        this.clientTrainers = clientTrainers;
     }
 
     public TrainerPage list(Caller caller, TrainerRequests.Filter filter, PageRequest page) {
         requireStaff(caller);
+        PanacheQuery<Trainer> query = query(caller, filter, null);
+        long total = query.count();
+        List<TrainerView> items = query.range(page.offset(), page.offset() + page.perPage() - 1).list()
+                .stream().map(TrainerService::view).toList();
+        return new TrainerPage(items, items, total, page.page(), page.perPage(), page.pages(total),
+                page.hasNext(total), page.hasPrev());
+    }
+
+    /**
+     * A client's own trainers (the client portal's "your trainer" card, the message picker), with the same filters
+     * and paging as {@link #list}, as contact cards: never another trainer, never rates, notes or logins.
+     */
+    public TrainerContactPage contactsOfClient(Caller caller, TrainerRequests.Filter filter, PageRequest page) {
+        if (!caller.isClient()) {
+            throw ApiException.forbidden("Only a client lists their own trainers this way");
+        }
+        List<Long> assigned = clientTrainers.trainerIdsOfClientLogin(caller.organizationId(), caller.userId());
+        PanacheQuery<Trainer> query = query(caller, filter, assigned);
+        long total = query.count();
+        List<TrainerContact> items = query.range(page.offset(), page.offset() + page.perPage() - 1).list()
+                .stream().map(t -> new TrainerContact(t.id, t.name, t.email, t.phone, t.specialization,
+                        t.certification)).toList();
+        return new TrainerContactPage(items, items, total, page.page(), page.perPage(), page.pages(total),
+                page.hasNext(total), page.hasPrev());
+    }
+
+    /** The organization's live trainers matching the filter, by name; only {@code onlyIds} when given. */
+    private static PanacheQuery<Trainer> query(Caller caller, TrainerRequests.Filter filter, List<Long> onlyIds) {
         StringBuilder where = new StringBuilder("organizationId = :org and deletedAt is null");
         Parameters params = Parameters.with("org", caller.organizationId());
+        if (onlyIds != null) {
+            where.append(" and id in :only");
+            // An empty IN list is not valid SQL; -1 matches no row.
+            params.and("only", onlyIds.isEmpty() ? List.of(-1L) : onlyIds);
+        }
         String search = Text.blankToNull(filter.search());
         if (search != null) {
             where.append(" and (lower(name) like :q escape '\\' or email like :q escape '\\' or phone like :q escape '\\')");
@@ -63,12 +102,7 @@ public class TrainerService {
             where.append(" and active = :active");
             params.and("active", filter.active());
         }
-        PanacheQuery<Trainer> query = Trainer.find(where + " order by lower(name), id", params);
-        long total = query.count();
-        List<TrainerView> items = query.range(page.offset(), page.offset() + page.perPage() - 1).list()
-                .stream().map(TrainerService::view).toList();
-        return new TrainerPage(items, items, total, page.page(), page.perPage(), page.pages(total),
-                page.hasNext(total), page.hasPrev());
+        return Trainer.find(where + " order by lower(name), id", params);
     }
 
     public Optional<TrainerView> find(Caller caller, long id) {

@@ -67,6 +67,12 @@ public class ExerciseResource {
                 difficulty, QueryValues.bool("show_custom", showCustom));
         Integer pageNumber = QueryValues.integer("page", page);
         Integer pageSize = QueryValues.integer("per_page", perPage);
+        // Two SPA pages send this same request and read it differently: the trainer portal (trainer.js:352) as a
+        // bare array, the admin page (main.js:2714, then 2608) as data.exercises. Nothing tells them apart here:
+        // the path and parameters are identical, the role does not (a solo owner is admin and trainer at once and
+        // opens both pages with one token), and a cross-origin Referer carries only the SPA's origin, not the page.
+        // No JSON body is both an array and an object with `exercises`. So the unpaged request keeps the bare array
+        // and the admin page adds per_page to get the P2 page: the one-line SPA change in the README (issue 8).
         if (pageNumber == null && pageSize == null) {
             return Response.ok(exercises.all(caller, filter)).build();
         }
