@@ -492,8 +492,8 @@ function pagesOf(vu, data) {
     vu.call('GET /api/auth/me', 'GET', '/api/auth/me'),
     vu.call('GET /api/clients/me', 'GET', '/api/clients/me'),
     vu.call('GET /api/crm/dashboard', 'GET', '/api/crm/dashboard'),
-    // A client may not list trainers yet (403; issue 8 asks for their own trainers): expected until that lands.
-    vu.call('GET /api/trainers', 'GET', '/api/trainers', { expected: [403] }),
+    // The client portal shows the client's own trainers (their contact cards).
+    vu.call('GET /api/trainers', 'GET', '/api/trainers'),
     vu.call('GET /api/sessions?client_id&start_date&end_date', 'GET', `/api/sessions?client_id=${me.id}&${weekRange()}`),
   ]);
   const workouts = () => Promise.all([
@@ -587,7 +587,7 @@ function report(meta) {
   }
   lines.push(`| **all** | ${total.count} | | | | | | ${total.errors} | ${fmt(errorRate * 100, 2)} % | ${total.throttled} | network errors: ${total.network}; expected non-2xx: ${total.expected} |`);
   lines.push('');
-  lines.push('Latencies: each call from the request being sent to the last byte of its response, measured by the load generator, recorded in an HdrHistogram (3 significant digits); the percentiles cover every response of the endpoint (any status), "p95 of 2xx" only its successful ones. Errors: responses other than 2xx and the expected ones, plus network errors and timeouts. Expected: a client\'s `GET /api/trainers` answers 403 until clients may list their own trainers, and a 401 answered by a token refresh (the SPA refreshes and replays). Only calls started in the measured window count.');
+  lines.push('Latencies: each call from the request being sent to the last byte of its response, measured by the load generator, recorded in an HdrHistogram (3 significant digits); the percentiles cover every response of the endpoint (any status), "p95 of 2xx" only its successful ones. Errors: responses other than 2xx and the expected ones, plus network errors and timeouts. Expected: a 401 answered by a token refresh (the SPA refreshes and replays). Only calls started in the measured window count.');
   lines.push('');
   return { md: lines.join('\n'), checks };
 }
