@@ -21,6 +21,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class SessionApiTest {
@@ -130,6 +131,54 @@ class SessionApiTest {
             pool.shutdownNow();
         }
         admin.as().get("/api/sessions?trainer_id=" + trainer.id()).then().body("$", hasSize(1));
+    }
+
+    /**
+     * Bookings of one trainer no longer wait for each other: the buffer between a trainer's sessions is guarded by
+     * the database (blocked_until in the exclusion constraint), so of simultaneous bookings that keep clear of each
+     * other's times but not of the buffer, exactly one stands.
+     */
+    @Test
+    void concurrentBookingsInsideTheBufferLeaveExactlyOneSession() throws Exception {
+        Api.Session admin = Api.registerOrganization();
+        admin.as().body(Map.of("buffer_minutes", "30")).put("/api/settings").then()
+                .statusCode(org.hamcrest.Matchers.lessThan(300)).body("buffer_minutes", equalTo(30));
+        Api.Person trainer = Api.trainer(admin);
+        List<Long> clientIds = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            clientIds.add(Api.client(admin).id());
+        }
+        String day = day();
+        // Back to back, 10 minutes apart: no two overlap, every two are inside the 30-minute buffer.
+        List<String> starts = List.of(day + "T09:00", day + "T09:40", day + "T10:20", day + "T11:00");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Integer>> attempts = new ArrayList<>();
+            for (int round = 0; round < 2; round++) {
+                for (int i = 0; i < starts.size(); i++) {
+                    long clientId = clientIds.get(i);
+                    String start = starts.get(i);
+                    attempts.add(() -> admin.as().body(booking(trainer.id(), clientId, start, 30))
+                            .post("/api/sessions").statusCode());
+                }
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> result : pool.invokeAll(attempts)) {
+                statuses.add(result.get());
+            }
+            assertEquals(0, statuses.stream().filter(s -> s != 201 && s != 409).count(), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        // Whatever won, the trainer's sessions keep the buffer: each ends 30 minutes or more before the next.
+        List<String> booked = admin.as().get("/api/sessions?trainer_id=" + trainer.id()).then().statusCode(200)
+                .extract().jsonPath().getList("session_date");
+        List<java.time.Instant> sorted = booked.stream().map(java.time.Instant::parse).sorted().toList();
+        assertTrue(!sorted.isEmpty(), "one booking at least stands");
+        for (int i = 1; i < sorted.size(); i++) {
+            assertTrue(java.time.Duration.between(sorted.get(i - 1), sorted.get(i)).toMinutes() >= 60,
+                    "30-minute sessions 30 minutes apart at least: " + sorted);
+        }
     }
 
     @Test

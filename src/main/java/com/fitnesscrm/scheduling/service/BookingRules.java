@@ -92,20 +92,31 @@ public class BookingRules {
     }
 
     /**
-     * Serializes bookings of one trainer until the transaction ends, so the buffer and time-off checks (which
-     * no constraint can express) hold under concurrent requests too.
+     * Takes the trainer's lock until the transaction ends, exclusively: for changes to what bookings are checked
+     * against (time off, working hours) and for series, which book many occurrences against one reading of the
+     * calendar. Single bookings take it shared ({@link #check}): they wait for such a change but not for each other.
      */
     void lockTrainer(long trainerId) {
+        lock("pg_advisory_xact_lock", trainerId);
+    }
+
+    private static void lock(String function, long trainerId) {
         Panache.getEntityManager()
-                .createNativeQuery("select count(*) from (select pg_advisory_xact_lock(?1, ?2)) locked")
+                .createNativeQuery("select count(*) from (select " + function + "(?1, ?2)) locked")
                 .setParameter(1, TRAINER_LOCK_NAMESPACE)
                 .setParameter(2, (int) trainerId)
                 .getSingleResult();
     }
 
+    /**
+     * Checks one booking. Bookings of one trainer run side by side: the exclusion constraints refuse an overlap
+     * (and, through {@code blocked_until}, a buffer) that a concurrent booking committed meanwhile, which the caller
+     * answers 409 like the check's own refusal. They used to queue behind one exclusive lock, so a trainer could
+     * book no faster than one commit (a WAL flush) after another.
+     */
     public Check check(long organizationId, long trainerId, long clientId, Instant start, Instant end, ZoneId zone,
                        Collection<Long> except) {
-        return span(organizationId, trainerId, clientId, start, end, zone, except).check(start, end);
+        return span(organizationId, trainerId, clientId, start, end, zone, except, false).check(start, end);
     }
 
     /**
@@ -115,6 +126,11 @@ public class BookingRules {
      */
     public Span span(long organizationId, long trainerId, long clientId, Instant from, Instant to, ZoneId zone,
                      Collection<Long> except) {
+        return span(organizationId, trainerId, clientId, from, to, zone, except, true);
+    }
+
+    private Span span(long organizationId, long trainerId, long clientId, Instant from, Instant to, ZoneId zone,
+                      Collection<Long> except, boolean exclusive) {
         // The caller may hold a moved session in memory; flushing it before the check would let the exclusion
         // constraint answer (an exception) where the check should (a 409 with details), and before an override
         // could mark it. The session under edit is excluded by id, so reading the stored state is right.
@@ -125,7 +141,7 @@ public class BookingRules {
             SchedulingPolicy policy = policyOf(organizationId);
             List<WorkingPeriod> hours = workingHoursOf(organizationId, trainerId);
             // Only what other bookings can change is read under the trainer's lock, which holds until commit.
-            lockTrainer(trainerId);
+            lock(exclusive ? "pg_advisory_xact_lock" : "pg_advisory_xact_lock_shared", trainerId);
             return new Span(trainerId, clientId, zone, policy.bufferMinutes,
                     new ArrayList<>(TrainingSession.overlapping(organizationId, trainerId, clientId, from, to,
                             policy.bufferMinutes, except)),
