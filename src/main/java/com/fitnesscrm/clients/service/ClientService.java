@@ -9,6 +9,7 @@ import com.fitnesscrm.clients.domain.Assignment;
 import com.fitnesscrm.clients.domain.Client;
 import com.fitnesscrm.common.activity.ActivityEvent;
 import com.fitnesscrm.common.error.ApiException;
+import com.fitnesscrm.common.persistence.RequestMemo;
 import com.fitnesscrm.common.security.Caller;
 import com.fitnesscrm.common.security.Role;
 import com.fitnesscrm.common.web.PageRequest;
@@ -39,12 +40,21 @@ public class ClientService {
     private final AccountService accounts;
     private final TrainerService trainers;
     private final Event<ActivityEvent> activity;
+    private final RequestMemo memo;
 
-    public ClientService(AccountService accounts, TrainerService trainers, Event<ActivityEvent> activity) {
+    public ClientService(AccountService accounts, TrainerService trainers, Event<ActivityEvent> activity,
+                         RequestMemo memo) {
         this.accounts = accounts;
         this.trainers = trainers;
         this.activity = activity;
+        this.memo = memo;
     }
+
+    /**
+     * What one request remembers of clients (see {@link RequestMemo}): who may see which client, the client behind
+     * a login, a client's record view. Every write of this service forgets them, as do assignment changes.
+     */
+    static final String MEMO = "clients";
 
     public ClientPage list(Caller caller, ClientRequests.Filter filter, PageRequest page) {
         if (caller.isClient()) {
@@ -92,6 +102,7 @@ public class ClientService {
     /** Admins and trainers add clients; a trainer's new client is assigned to that trainer. */
     @Transactional
     public ClientView create(Caller caller, ClientRequests.Create request) {
+        changed();
         if (caller.isClient()) {
             throw ApiException.forbidden("Clients cannot create clients");
         }
@@ -135,6 +146,7 @@ public class ClientService {
      */
     @Transactional
     public Optional<ClientView> update(Caller caller, long id, ClientRequests.Update request) {
+        changed();
         Optional<Client> found = visible(caller, id);
         found.ifPresent(client -> {
             Map<String, Object> before = recorded(client);
@@ -193,6 +205,7 @@ public class ClientService {
     /** Soft delete by an admin or the client's trainer: the login is disabled and assignments end. */
     @Transactional
     public boolean delete(Caller caller, long id) {
+        changed();
         if (caller.isClient()) {
             throw ApiException.forbidden("Clients cannot delete client records");
         }
@@ -211,6 +224,7 @@ public class ClientService {
 
     @Transactional
     public boolean setPassword(Caller caller, long id, String password) {
+        changed();
         if (caller.isClient()) {
             throw ApiException.forbidden("Use /api/auth/change-password to change your own password");
         }
@@ -230,7 +244,18 @@ public class ClientService {
 
     /** True when the caller may see this client: admin, one of the client's trainers, or the client. */
     public boolean canSee(Caller caller, long clientId) {
-        return visible(caller, clientId).isPresent();
+        return memo.remember(MEMO, new Visibility(caller.organizationId(), caller.userId(), caller.role(), clientId),
+                () -> {
+                    Optional<Client> client = visible(caller, clientId);
+                    // The feature that asked usually wants the record next (a zone, a name): it is read already.
+                    client.ifPresent(c -> memo.remember(MEMO, new RecordOf(c.organizationId, c.id),
+                            () -> Optional.of(view(c))));
+                    return client.isPresent();
+                });
+    }
+
+    /** Whom a visibility decision was made for: the same login may act in another role only with another token. */
+    private record Visibility(long organizationId, long userId, Role role, long clientId) {
     }
 
     /** Names by id, in one query, for lists that show whom a record concerns (no N+1). */
@@ -244,8 +269,12 @@ public class ClientService {
 
     /** A client's record for another feature that already decided the caller may see it. */
     public Optional<ClientView> view(long organizationId, long clientId) {
-        return Client.<Client>find("id = ?1 and organizationId = ?2", clientId, organizationId)
-                .firstResultOptional().map(ClientService::view);
+        return memo.remember(MEMO, new RecordOf(organizationId, clientId),
+                () -> Client.<Client>find("id = ?1 and organizationId = ?2", clientId, organizationId)
+                        .firstResultOptional().map(ClientService::view));
+    }
+
+    private record RecordOf(long organizationId, long clientId) {
     }
 
     public boolean exists(long organizationId, long clientId) {
@@ -254,7 +283,11 @@ public class ClientService {
 
     /** The client record behind a login, if the login is a client's. */
     public Optional<Long> clientIdOfUser(long organizationId, long userId) {
-        return Client.findByUser(organizationId, userId).map(c -> c.id);
+        return memo.remember(MEMO, new ClientOfUser(organizationId, userId),
+                () -> Client.findByUser(organizationId, userId).map(c -> c.id));
+    }
+
+    private record ClientOfUser(long organizationId, long userId) {
     }
 
     /**
@@ -337,7 +370,13 @@ public class ClientService {
         return trainers.trainerIdOfUser(caller.organizationId(), caller.userId());
     }
 
+    /** Forgets what this request remembered of clients: a client record or an assignment is about to change. */
+    void changed() {
+        memo.forget(MEMO);
+    }
+
     Assignment link(long organizationId, long trainerId, long clientId, String notes) {
+        changed();
         Assignment assignment = new Assignment();
         assignment.organizationId = organizationId;
         assignment.trainerId = trainerId;
@@ -349,6 +388,7 @@ public class ClientService {
 
     /** An invited client gets a record on joining, assigned to the trainer who invited them. */
     void onMemberJoined(@Observes MemberJoined joined) {
+        changed();
         if (!Role.CLIENT.value().equals(joined.role())) {
             return;
         }
