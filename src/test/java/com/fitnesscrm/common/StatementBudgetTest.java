@@ -156,35 +156,62 @@ class StatementBudgetTest {
     record Budgeted(String name, int budget, Function<Fixture, Response> send) {
     }
 
-    // The counts as they stand, before the N+1 and repeated-lookup fixes: a ceiling that catches regressions.
+    // Each budget is the count after the fixes; the comment says what the statements are (before -> after).
     private static final List<Budgeted> REQUESTS = List.of(
+            // 5: credentials by email (own short transaction), the user by id, its last_login update, the security
+            // audit row, the refresh token.
             new Budgeted("POST /api/auth/login", 5, f -> given().contentType("application/json")
                     .body(Map.of("email", f.adminEmail(), "password", Api.PASSWORD)).post("/api/auth/login")),
-            new Budgeted("GET /api/clients?per_page=25 (admin)", 2,
+            // 2 -> 1: the page with its total (count(*) over ()).
+            new Budgeted("GET /api/clients?per_page=25 (admin)", 1,
                     f -> f.admin().as().get("/api/clients?per_page=25")),
-            new Budgeted("GET /api/clients (trainer)", 3, f -> f.trainer().session().as().get("/api/clients")),
+            // 3 -> 2: the trainer behind the login, the page with its total.
+            new Budgeted("GET /api/clients (trainer)", 2, f -> f.trainer().session().as().get("/api/clients")),
+            // 1: the user.
             new Budgeted("GET /api/auth/me", 1, f -> f.admin().as().get("/api/auth/me")),
-            new Budgeted("GET /api/sessions (a trainer's week, admin)", 5, f -> f.admin().as()
+            // 5 -> 3: the caller's zone (their settings, then the organization's), the sessions with trainer and
+            // client names (before: the sessions, then trainers and clients by an IN list of their ids).
+            new Budgeted("GET /api/sessions (a trainer's week, admin)", 3, f -> f.admin().as()
                     .get("/api/sessions?trainer_id=" + f.adminTrainerId() + "&" + f.weekQuery())),
-            new Budgeted("GET /api/sessions (own week, trainer)", 6, f -> f.trainer().session().as()
+            // 6 -> 4: as above, plus the trainer behind the login (the caller's scope).
+            new Budgeted("GET /api/sessions (own week, trainer)", 4, f -> f.trainer().session().as()
                     .get("/api/sessions?trainer_id=" + f.trainer().id() + "&" + f.weekQuery())),
+            // 13: trainer and client exist; the caller's zone (settings, organization); the trainer's and the
+            // client's records for the answer; the trainer's advisory lock, the policy, overlapping sessions, time
+            // off, working hours; the insert; the activity row.
             new Budgeted("POST /api/sessions (admin)", 13, f -> f.admin().as().body(Map.of(
                     "trainer_id", f.adminTrainerId(), "client_id", f.clientIds().get(SLOT.get() % CLIENTS),
                     "session_date", Instant.now().plus(730, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS)
                             .plus(SLOT.getAndIncrement() * 30L, ChronoUnit.MINUTES).toString(),
                     "duration", 30)).post("/api/sessions")),
-            new Budgeted("GET /api/crm/dashboard (admin)", 10, f -> f.admin().as().get("/api/crm/dashboard")),
-            new Budgeted("GET /api/crm/dashboard (trainer)", 11,
+            // 10 -> 8: trainers, clients and assignments counted; the organization's zone; the FILTER aggregate,
+            // pending requests, the weekly counts; the next five sessions with names (before: + two name lookups).
+            new Budgeted("GET /api/crm/dashboard (admin)", 8, f -> f.admin().as().get("/api/crm/dashboard")),
+            // 11 -> 8: the trainer behind the login (once, not per feature), their assignments, the trainers
+            // counted; zone, aggregate, pending, weekly, next five with names.
+            new Budgeted("GET /api/crm/dashboard (trainer)", 8,
                     f -> f.trainer().session().as().get("/api/crm/dashboard")),
-            new Budgeted("GET /api/crm/dashboard (client)", 31,
+            // 31 -> 19: the client behind the login (once), their assignments; zone, aggregate, pending, weekly,
+            // next five with names; then their progress (12, below) without a second visibility lookup.
+            new Budgeted("GET /api/crm/dashboard (client)", 19,
                     f -> f.trainerClient().session().as().get("/api/crm/dashboard")),
-            new Budgeted("POST /api/workouts/log (6 sets, admin)", 24, f -> log(f.admin(), f.clientIds().get(1),
+            // 24 -> 22: the client (visibility), the organization's zone (the client has no login), the assigned
+            // copy and its exercises, the library (usable and names in one query, before two), the log, 6 sets
+            // (identity keys: one insert each), the record rows ensured and locked, 6 record updates, the activity
+            // row, the template's name.
+            new Budgeted("POST /api/workouts/log (6 sets, admin)", 22, f -> log(f.admin(), f.clientIds().get(1),
                     f.assignmentIds().get(1), f.exerciseIds(), null, 60 + SLOT.getAndIncrement() % 40)),
-            new Budgeted("GET /api/clients/{id}/progress (admin)", 19,
+            // 19 -> 13: the client row once (before: once per feature and again for names), the organization's
+            // zone; completed and assigned per week, weekly targets, workout days, programs and schedules (rest
+            // days); the next session with names; the caller's units, the newest measurement; the goal counts.
+            new Budgeted("GET /api/clients/{id}/progress (admin)", 13,
                     f -> f.admin().as().get("/api/clients/" + f.clientIds().get(0) + "/progress")),
-            new Budgeted("GET /api/clients/{id}/progress (trainer)", 29, f -> f.trainer().session().as()
+            // 29 -> 15: as above, with the trainer's visibility (client, trainer behind the login, assignment)
+            // decided once, and the client's login read once for their zone (before: twice).
+            new Budgeted("GET /api/clients/{id}/progress (trainer)", 15, f -> f.trainer().session().as()
                     .get("/api/clients/" + f.trainerClient().id() + "/progress")),
-            new Budgeted("GET /api/clients/{id}/progress (client)", 21, f -> f.trainerClient().session().as()
+            // 21 -> 14: as for the admin, with the client's own login (zone) and their client record (scope).
+            new Budgeted("GET /api/clients/{id}/progress (client)", 14, f -> f.trainerClient().session().as()
                     .get("/api/clients/" + f.trainerClient().id() + "/progress")));
 
     @Test
