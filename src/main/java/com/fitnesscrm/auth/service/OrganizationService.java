@@ -2,6 +2,7 @@ package com.fitnesscrm.auth.service;
 
 import com.fitnesscrm.auth.domain.Organization;
 import com.fitnesscrm.auth.domain.UserAccount;
+import com.fitnesscrm.common.persistence.RequestMemo;
 import com.fitnesscrm.common.security.Caller;
 import com.fitnesscrm.common.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,10 +19,46 @@ public class OrganizationService {
 
     public static final String METRIC = "metric";
     public static final String IMPERIAL = "imperial";
+    /**
+     * What one request remembers (see {@link RequestMemo}): an organization's zone, a member's zone and units.
+     * Only this service writes them, and forgets them when it does.
+     */
+    static final String MEMO = "organizations";
+
+    private final RequestMemo memo;
+
+    public OrganizationService(RequestMemo memo) {
+        this.memo = memo;
+    }
 
     public ZoneId zoneOf(long organizationId) {
-        Organization organization = Organization.findById(organizationId);
-        return organization == null ? ZoneOffset.UTC : zone(organization.timeZone).orElse(ZoneOffset.UTC);
+        return memo.remember(MEMO, organizationId, () -> {
+            Organization organization = Organization.findById(organizationId);
+            return organization == null ? ZoneOffset.UTC : zone(organization.timeZone).orElse(ZoneOffset.UTC);
+        });
+    }
+
+    /**
+     * The zone an active member thinks in (their own when set, else the organization's), in one read of their
+     * login; empty when there is no such active member.
+     */
+    public Optional<ZoneId> zoneOfMember(long organizationId, long userId) {
+        return UserAccount.findInOrganization(organizationId, userId)
+                .filter(user -> user.active)
+                .map(user -> zone(user.timeZone).orElseGet(() -> zoneOf(organizationId)));
+    }
+
+    /** A member's own settings, read once per request however many features ask. */
+    private record MemberSettings(String timeZone, String unitSystem) {
+    }
+
+    private Optional<MemberSettings> settingsOf(Caller caller) {
+        return memo.remember(MEMO, new MemberKey(caller.organizationId(), caller.userId()),
+                () -> UserAccount.findInOrganization(caller.organizationId(), caller.userId())
+                        .map(user -> new MemberSettings(user.timeZone, user.unitSystem)));
+    }
+
+    private record MemberKey(long organizationId, long userId) {
     }
 
     /**
@@ -33,13 +70,12 @@ public class OrganizationService {
     }
 
     public Optional<String> userTimeZone(Caller caller) {
-        return UserAccount.findInOrganization(caller.organizationId(), caller.userId()).map(user -> user.timeZone);
+        return settingsOf(caller).map(MemberSettings::timeZone);
     }
 
     /** {@code metric} or {@code imperial}: the units the caller reads measurements in (metric until they choose). */
     public String unitSystem(Caller caller) {
-        return UserAccount.findInOrganization(caller.organizationId(), caller.userId())
-                .map(user -> user.unitSystem).orElse(METRIC);
+        return settingsOf(caller).map(MemberSettings::unitSystem).orElse(METRIC);
     }
 
     /** An active member as a {@link Caller}, for work done on their behalf without a request (calendar feeds). */
@@ -71,6 +107,7 @@ public class OrganizationService {
     /** {@code zone} is a canonical IANA id (see TimeZones.parse). */
     @Transactional
     public void setTimeZone(long organizationId, String zone) {
+        memo.forget(MEMO);
         Organization organization = Organization.findById(organizationId);
         if (organization != null && !zone.equals(organization.timeZone)) {
             organization.timeZone = zone;
@@ -81,6 +118,7 @@ public class OrganizationService {
     /** A null zone returns the user to the organization's. */
     @Transactional
     public void setUserTimeZone(Caller caller, String zone) {
+        memo.forget(MEMO);
         UserAccount.findInOrganization(caller.organizationId(), caller.userId()).ifPresent(user -> {
             user.timeZone = zone;
             user.updatedAt = Instant.now();
@@ -90,6 +128,7 @@ public class OrganizationService {
     /** {@code system} is {@code metric} or {@code imperial}; the settings page checks what users send. */
     @Transactional
     public void setUnitSystem(Caller caller, String system) {
+        memo.forget(MEMO);
         if (!METRIC.equals(system) && !IMPERIAL.equals(system)) {
             throw new IllegalArgumentException("unit system " + system);
         }

@@ -94,6 +94,7 @@ public class AssignmentService {
             found = found.filter(a -> a.trainerId == trainerId);
         }
         found.ifPresent(a -> {
+            clients.changed();
             a.deletedAt = Instant.now();
             a.status = "ended";
             Client client = Client.<Client>findByIdOptional(a.clientId).orElse(null);
@@ -135,6 +136,7 @@ public class AssignmentService {
     }
 
     void onTrainerDeleted(@Observes TrainerDeleted event) {
+        clients.changed();
         Assignment.endAllOfTrainer(event.organizationId(), event.trainerId());
     }
 

@@ -9,16 +9,18 @@ import com.fitnesscrm.clients.domain.Assignment;
 import com.fitnesscrm.clients.domain.Client;
 import com.fitnesscrm.common.activity.ActivityEvent;
 import com.fitnesscrm.common.error.ApiException;
+import com.fitnesscrm.common.persistence.RequestMemo;
 import com.fitnesscrm.common.security.Caller;
 import com.fitnesscrm.common.security.Role;
 import com.fitnesscrm.common.web.PageRequest;
 import com.fitnesscrm.common.web.Text;
 import com.fitnesscrm.trainers.service.TrainerService;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -39,12 +41,21 @@ public class ClientService {
     private final AccountService accounts;
     private final TrainerService trainers;
     private final Event<ActivityEvent> activity;
+    private final RequestMemo memo;
 
-    public ClientService(AccountService accounts, TrainerService trainers, Event<ActivityEvent> activity) {
+    public ClientService(AccountService accounts, TrainerService trainers, Event<ActivityEvent> activity,
+                         RequestMemo memo) {
         this.accounts = accounts;
         this.trainers = trainers;
         this.activity = activity;
+        this.memo = memo;
     }
+
+    /**
+     * What one request remembers of clients (see {@link RequestMemo}): who may see which client, the client behind
+     * a login, a client's record view. Every write of this service forgets them, as do assignment changes.
+     */
+    static final String MEMO = "clients";
 
     public ClientPage list(Caller caller, ClientRequests.Filter filter, PageRequest page) {
         if (caller.isClient()) {
@@ -73,10 +84,19 @@ public class ClientService {
             where.append(" and lower(c.goals) like :goals escape '\\'");
             params.and("goals", Text.containsPattern(goals));
         }
-        PanacheQuery<Client> query = Client.find(where + " order by lower(c.name), c.id", params);
-        long total = query.count();
-        List<ClientView> items = query.range(page.offset(), page.offset() + page.perPage() - 1).list()
-                .stream().map(ClientService::view).toList();
+        // Page and total in one statement (count(*) over () is the whole filtered set's size on every row): the
+        // page query reads every matching row anyway to sort, so the separate count was a second round trip for
+        // nothing (bench/README.md, "Query plans"). Values, not managed entities: nothing here is written.
+        TypedQuery<Object[]> query = Panache.getEntityManager()
+                .createQuery(PAGE_COLUMNS + where + " order by lower(c.name), c.id", Object[].class)
+                .setFirstResult(page.offset()).setMaxResults(page.perPage());
+        params.map().forEach(query::setParameter);
+        List<Object[]> rows = query.getResultList();
+        List<ClientView> items = rows.stream().map(ClientService::view).toList();
+        // A page past the end has no row to carry the total: only then is it counted on its own.
+        long total = rows.isEmpty()
+                ? (page.offset() == 0 ? 0 : Client.find(where.toString(), params).count())
+                : ((Number) rows.get(0)[VIEW_COLUMNS]).longValue();
         return new ClientPage(items, items, total, page.page(), page.perPage(), page.pages(total),
                 page.hasNext(total), page.hasPrev());
     }
@@ -93,6 +113,18 @@ public class ClientService {
                 page.hasNext(own.size()), page.hasPrev());
     }
 
+    /** The columns of {@link ClientView}, in its order, then the total of the filtered set. */
+    private static final String PAGE_COLUMNS = "select c.id, c.name, c.email, c.phone, c.age, c.goals,"
+            + " c.medicalConditions, c.emergencyContact, c.emergencyPhone, c.status, c.membershipType, c.startDate,"
+            + " c.userId, c.createdAt, c.updatedAt, c.deletedAt, count(*) over () ";
+    private static final int VIEW_COLUMNS = 16;
+
+    private static ClientView view(Object[] r) {
+        return new ClientView((Long) r[0], (String) r[1], (String) r[2], (String) r[3], (Integer) r[4],
+                (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9], (String) r[10],
+                (Instant) r[11], (Long) r[12], (Instant) r[13], (Instant) r[14], (Instant) r[15]);
+    }
+
     public Optional<ClientView> find(Caller caller, long id) {
         return visible(caller, id).map(ClientService::view);
     }
@@ -104,6 +136,7 @@ public class ClientService {
     /** Admins and trainers add clients; a trainer's new client is assigned to that trainer. */
     @Transactional
     public ClientView create(Caller caller, ClientRequests.Create request) {
+        changed();
         if (caller.isClient()) {
             throw ApiException.forbidden("Clients cannot create clients");
         }
@@ -147,6 +180,7 @@ public class ClientService {
      */
     @Transactional
     public Optional<ClientView> update(Caller caller, long id, ClientRequests.Update request) {
+        changed();
         Optional<Client> found = visible(caller, id);
         found.ifPresent(client -> {
             Map<String, Object> before = recorded(client);
@@ -205,6 +239,7 @@ public class ClientService {
     /** Soft delete by an admin or the client's trainer: the login is disabled and assignments end. */
     @Transactional
     public boolean delete(Caller caller, long id) {
+        changed();
         if (caller.isClient()) {
             throw ApiException.forbidden("Clients cannot delete client records");
         }
@@ -223,6 +258,7 @@ public class ClientService {
 
     @Transactional
     public boolean setPassword(Caller caller, long id, String password) {
+        changed();
         if (caller.isClient()) {
             throw ApiException.forbidden("Use /api/auth/change-password to change your own password");
         }
@@ -242,7 +278,18 @@ public class ClientService {
 
     /** True when the caller may see this client: admin, one of the client's trainers, or the client. */
     public boolean canSee(Caller caller, long clientId) {
-        return visible(caller, clientId).isPresent();
+        return memo.remember(MEMO, new Visibility(caller.organizationId(), caller.userId(), caller.role(), clientId),
+                () -> {
+                    Optional<Client> client = visible(caller, clientId);
+                    // The feature that asked usually wants the record next (a zone, a name): it is read already.
+                    client.ifPresent(c -> memo.remember(MEMO, new RecordOf(c.organizationId, c.id),
+                            () -> Optional.of(view(c))));
+                    return client.isPresent();
+                });
+    }
+
+    /** Whom a visibility decision was made for: the same login may act in another role only with another token. */
+    private record Visibility(long organizationId, long userId, Role role, long clientId) {
     }
 
     /** Names by id, in one query, for lists that show whom a record concerns (no N+1). */
@@ -256,8 +303,12 @@ public class ClientService {
 
     /** A client's record for another feature that already decided the caller may see it. */
     public Optional<ClientView> view(long organizationId, long clientId) {
-        return Client.<Client>find("id = ?1 and organizationId = ?2", clientId, organizationId)
-                .firstResultOptional().map(ClientService::view);
+        return memo.remember(MEMO, new RecordOf(organizationId, clientId),
+                () -> Client.<Client>find("id = ?1 and organizationId = ?2", clientId, organizationId)
+                        .firstResultOptional().map(ClientService::view));
+    }
+
+    private record RecordOf(long organizationId, long clientId) {
     }
 
     public boolean exists(long organizationId, long clientId) {
@@ -266,7 +317,11 @@ public class ClientService {
 
     /** The client record behind a login, if the login is a client's. */
     public Optional<Long> clientIdOfUser(long organizationId, long userId) {
-        return Client.findByUser(organizationId, userId).map(c -> c.id);
+        return memo.remember(MEMO, new ClientOfUser(organizationId, userId),
+                () -> Client.findByUser(organizationId, userId).map(c -> c.id));
+    }
+
+    private record ClientOfUser(long organizationId, long userId) {
     }
 
     /**
@@ -349,7 +404,13 @@ public class ClientService {
         return trainers.trainerIdOfUser(caller.organizationId(), caller.userId());
     }
 
+    /** Forgets what this request remembered of clients: a client record or an assignment is about to change. */
+    void changed() {
+        memo.forget(MEMO);
+    }
+
     Assignment link(long organizationId, long trainerId, long clientId, String notes) {
+        changed();
         Assignment assignment = new Assignment();
         assignment.organizationId = organizationId;
         assignment.trainerId = trainerId;
@@ -361,6 +422,7 @@ public class ClientService {
 
     /** An invited client gets a record on joining, assigned to the trainer who invited them. */
     void onMemberJoined(@Observes MemberJoined joined) {
+        changed();
         if (!Role.CLIENT.value().equals(joined.role())) {
             return;
         }

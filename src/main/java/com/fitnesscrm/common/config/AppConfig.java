@@ -40,6 +40,17 @@ public interface AppConfig {
 
     Outbox outbox();
 
+    Sql sql();
+
+    interface Sql {
+        /**
+         * Counts each request's SQL statements and sends the count as X-Sql-Statements (the statement budget
+         * tests). Test profile only: production never sends the header.
+         */
+        @WithDefault("false")
+        boolean countStatements();
+    }
+
     /**
      * Environment variables production refuses to start without. The prod profile lists them as
      * ${VARIABLE} expressions, so a missing one stops start-up with a message naming it.

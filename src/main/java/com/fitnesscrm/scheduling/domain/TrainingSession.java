@@ -20,6 +20,8 @@ public class TrainingSession extends PanacheEntityBase {
     public static final String CANCELLED = "cancelled";
     public static final String REQUESTED = "requested";
     public static final String SCHEDULED = "scheduled";
+    /** The longest a session may last (the table's check constraint, ends_at - starts_at <= 12 hours). */
+    public static final java.time.Duration MAX_LENGTH = java.time.Duration.ofHours(12);
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -94,18 +96,25 @@ public class TrainingSession extends PanacheEntityBase {
                                                     Instant start, Instant end, int bufferMinutes,
                                                     java.util.Collection<Long> except) {
         java.time.Duration buffer = java.time.Duration.ofMinutes(bufferMinutes);
+        // "endsAt > x" alone bounds no index: every earlier session of the trainer would be read (a sequential
+        // scan of the table on benchmark data). A session lasts at most MAX_LENGTH, so one that ends after x
+        // starts after x - MAX_LENGTH: the redundant lower bound makes each branch a range of its (trainer or
+        // client, starts_at) index (bench/README.md, "Query plans").
         return list("organizationId = ?1 and deletedAt is null and status <> 'cancelled'"
-                        + " and ((trainerId = ?2 and startsAt < ?6 and endsAt > ?5)"
-                        + " or (clientId = ?3 and startsAt < ?7 and endsAt > ?4))"
+                        + " and ((trainerId = ?2 and startsAt < ?6 and startsAt > ?9 and endsAt > ?5)"
+                        + " or (clientId = ?3 and startsAt < ?7 and startsAt > ?10 and endsAt > ?4))"
                         + " and id not in ?8 order by startsAt",
                 organizationId, trainerId, clientId, start, start.minus(buffer), end.plus(buffer), end,
-                except.isEmpty() ? List.of(-1L) : except);
+                except.isEmpty() ? List.of(-1L) : except, start.minus(buffer).minus(MAX_LENGTH),
+                start.minus(MAX_LENGTH));
     }
 
     /** The trainer's live sessions that touch [from, to), for availability. */
     public static List<TrainingSession> busyTimesOfTrainer(long organizationId, long trainerId, Instant from,
                                                            Instant to) {
+        // The same redundant lower bound as in overlapping(): a range of the (trainer, starts_at) index.
         return list("organizationId = ?1 and trainerId = ?2 and deletedAt is null and status <> 'cancelled'"
-                + " and startsAt < ?4 and endsAt > ?3 order by startsAt", organizationId, trainerId, from, to);
+                + " and startsAt < ?4 and startsAt > ?5 and endsAt > ?3 order by startsAt", organizationId, trainerId,
+                from, to, from.minus(MAX_LENGTH));
     }
 }

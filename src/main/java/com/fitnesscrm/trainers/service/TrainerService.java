@@ -4,6 +4,7 @@ import com.fitnesscrm.auth.api.MemberJoined;
 import com.fitnesscrm.auth.service.AccountService;
 import com.fitnesscrm.common.activity.ActivityEvent;
 import com.fitnesscrm.common.error.ApiException;
+import com.fitnesscrm.common.persistence.RequestMemo;
 import com.fitnesscrm.common.security.Caller;
 import com.fitnesscrm.common.security.Role;
 import com.fitnesscrm.common.web.PageRequest;
@@ -42,13 +43,18 @@ public class TrainerService {
     private final Event<TrainerDeleted> deleted;
     private final Event<ActivityEvent> activity;
     private final ClientTrainers clientTrainers;
+    private final RequestMemo memo;
+
+    /** What one request remembers (see {@link RequestMemo}): the trainer profile behind a login. */
+    static final String MEMO = "trainers";
 
     public TrainerService(AccountService accounts, Event<TrainerDeleted> deleted, Event<ActivityEvent> activity,
-                          ClientTrainers clientTrainers) {
+                          ClientTrainers clientTrainers, RequestMemo memo) {
         this.accounts = accounts;
         this.deleted = deleted;
         this.activity = activity;
         this.clientTrainers = clientTrainers;
+        this.memo = memo;
     }
 
     public TrainerPage list(Caller caller, TrainerRequests.Filter filter, PageRequest page) {
@@ -116,6 +122,7 @@ public class TrainerService {
 
     @Transactional
     public TrainerView create(Caller caller, TrainerRequests.Create request) {
+        memo.forget(MEMO);
         requireAdmin(caller);
         long org = caller.organizationId();
         String email = Text.normalizeEmail(request.email());
@@ -204,6 +211,7 @@ public class TrainerService {
     /** Soft delete: the login is disabled and features linked to the trainer are told to let go. */
     @Transactional
     public boolean delete(Caller caller, long id) {
+        memo.forget(MEMO);
         requireAdmin(caller);
         Optional<Trainer> found = Trainer.findLive(caller.organizationId(), id);
         found.ifPresent(trainer -> {
@@ -221,6 +229,7 @@ public class TrainerService {
     /** An admin sets a trainer's password, creating the login when the trainer has none yet. */
     @Transactional
     public boolean setPassword(Caller caller, long id, String password) {
+        memo.forget(MEMO);
         requireAdmin(caller);
         Optional<Trainer> found = Trainer.findLive(caller.organizationId(), id);
         found.ifPresent(trainer -> {
@@ -238,7 +247,11 @@ public class TrainerService {
 
     /** The trainer profile behind a login, if the login trains. */
     public Optional<Long> trainerIdOfUser(long organizationId, long userId) {
-        return Trainer.findByUser(organizationId, userId).map(t -> t.id);
+        return memo.remember(MEMO, new TrainerOfUser(organizationId, userId),
+                () -> Trainer.findByUser(organizationId, userId).map(t -> t.id));
+    }
+
+    private record TrainerOfUser(long organizationId, long userId) {
     }
 
     public boolean exists(long organizationId, long trainerId) {
@@ -266,6 +279,7 @@ public class TrainerService {
 
     /** The registrant of a new organization trains too; an invited trainer gets a profile on joining. */
     void onMemberJoined(@Observes MemberJoined joined) {
+        memo.forget(MEMO);
         boolean registrant = Role.ADMIN.value().equals(joined.role()) && joined.invitedByUserId() == null;
         if (!registrant && !Role.TRAINER.value().equals(joined.role())) {
             return;

@@ -98,6 +98,24 @@ final class Prescriptions {
                 .map(e -> e.id).collect(Collectors.toSet());
     }
 
+    /** Exercises by id with those the organization may still use (its own and the shared library, not deleted). */
+    record Library(Map<Long, ExerciseView> views, Set<Long> usable) {
+    }
+
+    /**
+     * {@link #exercises} and {@link #usableExerciseIds} in one query: a log checks its sets against the library
+     * and then names their exercises.
+     */
+    static Library library(long organizationId, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return new Library(Map.of(), Set.of());
+        }
+        List<Exercise> rows = Exercise.list("id in ?1", new HashSet<>(ids));
+        return new Library(rows.stream().collect(Collectors.toMap(e -> e.id, ExerciseService::view)),
+                rows.stream().filter(e -> (e.organizationId == null || e.organizationId == organizationId)
+                        && e.deletedAt == null).map(e -> e.id).collect(Collectors.toSet()));
+    }
+
     /** Exercises by id in one query, deleted ones included (an old copy may still name them). */
     static Map<Long, ExerciseView> exercises(Collection<Long> ids) {
         if (ids.isEmpty()) {

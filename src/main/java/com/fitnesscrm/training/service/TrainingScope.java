@@ -72,8 +72,7 @@ public class TrainingScope {
      */
     ZoneId clientZone(long organizationId, long clientId) {
         return clients.view(organizationId, clientId).map(ClientView::userId)
-                .flatMap(userId -> organizations.memberAsCaller(organizationId, userId))
-                .map(organizations::zoneFor)
+                .flatMap(userId -> organizations.zoneOfMember(organizationId, userId))
                 .orElseGet(() -> organizations.zoneOf(organizationId));
     }
 

@@ -95,8 +95,10 @@ public class WorkoutLogService {
         }
         problems.range("duration_minutes", request.durationMinutes(), 0, MAX_DURATION_MINUTES);
         problems.range("difficulty_rating", request.difficultyRating(), 1, 10);
-        List<WorkoutLogSet> sets = sets(caller.organizationId(), prescribed(copy),
-                request.sets() == null ? List.of() : request.sets(), problems);
+        List<WorkoutLogRequests.SetLine> lines = request.sets() == null ? List.of() : request.sets();
+        Prescriptions.Library library = Prescriptions.library(caller.organizationId(), lines.stream()
+                .filter(l -> l != null && l.exerciseId() != null).map(WorkoutLogRequests.SetLine::exerciseId).toList());
+        List<WorkoutLogSet> sets = sets(library.usable(), prescribed(copy), lines, problems);
         problems.throwIfAny();
 
         WorkoutLog log = new WorkoutLog();
@@ -116,7 +118,7 @@ public class WorkoutLogService {
             set.workoutLogId = log.id;
             set.persist();
         }
-        Map<Long, ExerciseView> exercises = Prescriptions.exercises(sets.stream().map(s -> s.exerciseId).toList());
+        Map<Long, ExerciseView> exercises = library.views();
         List<WorkoutLogRequests.RecordBroken> broken = log.completed
                 ? records.apply(log, sets, id -> exercises.get(id).name()) : List.of();
         activity.fire(ActivityEvent.of(caller, ActivityEvent.CREATE, "workout_log", log.id)
@@ -165,11 +167,9 @@ public class WorkoutLogService {
                 copy.version).stream().map(e -> e.exerciseId).collect(Collectors.toSet());
     }
 
-    private static List<WorkoutLogSet> sets(long organizationId, Set<Long> prescribed,
+    private static List<WorkoutLogSet> sets(Set<Long> inLibrary, Set<Long> prescribed,
                                             List<WorkoutLogRequests.SetLine> lines, Problems problems) {
-        Set<Long> wanted = new HashSet<>();
-        lines.stream().filter(l -> l != null && l.exerciseId() != null).forEach(l -> wanted.add(l.exerciseId()));
-        Set<Long> usable = new HashSet<>(Prescriptions.usableExerciseIds(organizationId, wanted));
+        Set<Long> usable = new HashSet<>(inLibrary);
         usable.addAll(prescribed);
         Map<Long, Integer> numberOf = new HashMap<>();
         List<WorkoutLogSet> sets = new ArrayList<>();

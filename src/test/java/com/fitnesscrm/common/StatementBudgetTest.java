@@ -1,0 +1,264 @@
+package com.fitnesscrm.common;
+
+import com.fitnesscrm.common.persistence.StatementCountHeader;
+import com.fitnesscrm.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.Test;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The SQL statements of each benchmarked request (bench/run.mjs), counted by the server (X-Sql-Statements, test
+ * profile only), against a budget: a list or a figure is a fixed number of statements however many rows it
+ * covers (no N+1), and no request reads the same row twice to decide who may see it. The data is big enough for
+ * an N+1 to show: several clients, a week of sessions with each of them, logged workouts with six sets.
+ */
+@QuarkusTest
+class StatementBudgetTest {
+
+    private static final String[] LIFTS = {"Barbell Back Squat", "Barbell Bench Press", "Conventional Deadlift",
+            "Pull-Up", "Overhead Press", "Barbell Row"};
+    private static final int CLIENTS = 8;
+    private static final AtomicInteger SLOT = new AtomicInteger();
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    /** One organization shaped like the benchmark's, made once for the class. */
+    record Fixture(Api.Session admin, String adminEmail, long adminTrainerId, List<Long> clientIds,
+                   List<Long> assignmentIds, List<Long> exerciseIds, Api.Person trainer, Api.Person trainerClient,
+                   String weekQuery) {
+    }
+
+    private static Fixture fixture;
+
+    private static synchronized Fixture fixture() {
+        if (fixture == null) {
+            fixture = build();
+        }
+        return fixture;
+    }
+
+    private static Fixture build() {
+        Api.Session admin = Api.registerOrganization();
+        long adminTrainerId = admin.as().get("/api/trainers?per_page=1").then().statusCode(200)
+                .extract().jsonPath().getLong("items[0].id");
+        List<Long> clientIds = new ArrayList<>();
+        for (int i = 0; i < CLIENTS; i++) {
+            clientIds.add(admin.as().body(Map.of("name", "Budget Client " + i, "email", Api.uniqueEmail("budget"),
+                    "phone", "+1555000" + i, "age", "30")).post("/api/clients").then().statusCode(201)
+                    .extract().jsonPath().getLong("id"));
+        }
+        // Every client has a weekly series over five weeks (two past, this week, two ahead): this week holds one
+        // session with each client, and the dashboard's weekly figures span several weeks.
+        LocalDate monday = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        for (int i = 0; i < CLIENTS; i++) {
+            admin.as().body(Map.of("trainer_id", adminTrainerId, "client_id", clientIds.get(i),
+                            "start_date", monday.minusWeeks(2).plusDays(i % 7).toString(),
+                            "start_time", String.format("%02d:00", 8 + i), "recurrence_pattern", "weekly",
+                            "recurrence_days", List.of(i % 7), "occurrences", 5, "duration", 30))
+                    .post("/api/recurring-sessions").then().statusCode(201);
+        }
+        List<Long> exerciseIds = new ArrayList<>();
+        List<Map<String, Object>> library = admin.as().queryParam("per_page", 1000).get("/api/workouts/exercises")
+                .then().statusCode(200).extract().jsonPath().getList("exercises");
+        for (String lift : LIFTS) {
+            library.stream().filter(e -> lift.equals(e.get("name"))).findFirst()
+                    .ifPresent(e -> exerciseIds.add(((Number) e.get("id")).longValue()));
+        }
+        assertEquals(LIFTS.length, exerciseIds.size(), "the shared library's barbell lifts");
+        List<Map<String, Object>> exercises = new ArrayList<>();
+        for (int i = 0; i < exerciseIds.size(); i++) {
+            exercises.add(Map.of("exercise_id", exerciseIds.get(i), "order", i + 1, "sets", 3, "reps", "5",
+                    "rest_seconds", 120, "weight", "60"));
+        }
+        long templateId = admin.as().body(Map.of("name", "Budget full body", "category", "strength",
+                        "exercises", exercises)).post("/api/workouts/templates").then().statusCode(201)
+                .extract().jsonPath().getLong("template.id");
+        List<Long> assignmentIds = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            assignmentIds.add(admin.as().body(Map.of("client_id", clientIds.get(i), "workout_template_id", templateId,
+                            "frequency_per_week", 3)).post("/api/workouts/assign").then().statusCode(201)
+                    .extract().jsonPath().getLong("assignment.id"));
+        }
+        // The progress client: logged workouts with six sets over three weeks, measurements and goals.
+        for (int day = 0; day < 18; day += 3) {
+            log(admin, clientIds.get(0), assignmentIds.get(0), exerciseIds,
+                    Instant.now().minus(day, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS), 50 + day);
+        }
+        for (int week = 0; week < 3; week++) {
+            admin.as().body(Map.of("client_id", clientIds.get(0),
+                            "measurement_date", LocalDate.now(ZoneOffset.UTC).minusWeeks(week).toString(),
+                            "weight", 90 - week, "weight_unit", "kg", "body_fat_percentage", 24 - week))
+                    .post("/api/measurements").then().statusCode(201);
+        }
+        for (String title : List.of("Squat 140 kg", "Lose 6 kg", "Run 10 km")) {
+            admin.as().body(Map.of("client_id", String.valueOf(clientIds.get(0)), "title", title,
+                            "target_value", 100, "current_value", 40, "priority", "high",
+                            "milestones", List.of(Map.of("title", "Halfway", "target_value", 50))))
+                    .post("/api/goals").then().statusCode(201);
+        }
+        // A trainer without admin rights, with clients of their own, and one of those clients with a login.
+        Api.Person trainer = Api.trainer(admin);
+        for (int i = 0; i < 3; i++) {
+            trainer.session().as().body(Map.of("name", "Trainer Client " + i, "email", Api.uniqueEmail("tclient")))
+                    .post("/api/clients").then().statusCode(201);
+        }
+        Api.Person trainerClient = Api.client(trainer.session());
+        trainer.session().as().body(Map.of("trainer_id", trainer.id(), "client_id", trainerClient.id(),
+                        "session_date", Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS).toString(),
+                        "duration", 60, "override_conflicts", true))
+                .post("/api/sessions").then().statusCode(201);
+        String week = "start_date=" + monday.atStartOfDay().toInstant(ZoneOffset.UTC)
+                + "&end_date=" + monday.plusWeeks(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusMillis(1);
+        return new Fixture(admin, admin.email(), adminTrainerId, clientIds, assignmentIds, exerciseIds, trainer,
+                trainerClient, week);
+    }
+
+    private static Response log(Api.Session who, long clientId, long assignmentId, List<Long> exerciseIds,
+                                Instant when, int weight) {
+        List<Map<String, Object>> sets = new ArrayList<>();
+        for (int i = 0; i < exerciseIds.size(); i++) {
+            sets.add(Map.of("exercise_id", exerciseIds.get(i), "set_number", i + 1, "reps", 5, "weight_kg", weight));
+        }
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("client_id", clientId, "client_workout_id",
+                assignmentId, "duration_minutes", 50, "difficulty_rating", 8, "sets", sets));
+        if (when != null) {
+            body.put("completed_date", when.toString());
+        }
+        Response response = who.as().body(body).post("/api/workouts/log");
+        response.then().statusCode(201);
+        return response;
+    }
+
+    /** A benchmarked request: its name, its budget (with what the statements are) and how to send it. */
+    record Budgeted(String name, int budget, Function<Fixture, Response> send) {
+    }
+
+    // Each budget is the count after the fixes; the comment says what the statements are (before -> after).
+    private static final List<Budgeted> REQUESTS = List.of(
+            // 5: credentials by email (own short transaction), the user by id, its last_login update, the security
+            // audit row, the refresh token.
+            new Budgeted("POST /api/auth/login", 5, f -> given().contentType("application/json")
+                    .body(Map.of("email", f.adminEmail(), "password", Api.PASSWORD)).post("/api/auth/login")),
+            // 2 -> 1: the page with its total (count(*) over ()).
+            new Budgeted("GET /api/clients?per_page=25 (admin)", 1,
+                    f -> f.admin().as().get("/api/clients?per_page=25")),
+            // 3 -> 2: the trainer behind the login, the page with its total.
+            new Budgeted("GET /api/clients (trainer)", 2, f -> f.trainer().session().as().get("/api/clients")),
+            // 1: the user.
+            new Budgeted("GET /api/auth/me", 1, f -> f.admin().as().get("/api/auth/me")),
+            // 5 -> 3: the caller's zone (their settings, then the organization's), the sessions with trainer and
+            // client names (before: the sessions, then trainers and clients by an IN list of their ids).
+            new Budgeted("GET /api/sessions (a trainer's week, admin)", 3, f -> f.admin().as()
+                    .get("/api/sessions?trainer_id=" + f.adminTrainerId() + "&" + f.weekQuery())),
+            // 6 -> 4: as above, plus the trainer behind the login (the caller's scope).
+            new Budgeted("GET /api/sessions (own week, trainer)", 4, f -> f.trainer().session().as()
+                    .get("/api/sessions?trainer_id=" + f.trainer().id() + "&" + f.weekQuery())),
+            // 13: trainer and client exist; the caller's zone (settings, organization); the trainer's and the
+            // client's records for the answer; the trainer's advisory lock, the policy, overlapping sessions, time
+            // off, working hours; the insert; the activity row.
+            new Budgeted("POST /api/sessions (admin)", 13, f -> f.admin().as().body(Map.of(
+                    "trainer_id", f.adminTrainerId(), "client_id", f.clientIds().get(SLOT.get() % CLIENTS),
+                    "session_date", Instant.now().plus(730, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS)
+                            .plus(SLOT.getAndIncrement() * 30L, ChronoUnit.MINUTES).toString(),
+                    "duration", 30)).post("/api/sessions")),
+            // 10 -> 8: trainers, clients and assignments counted; the organization's zone; the FILTER aggregate,
+            // pending requests, the weekly counts; the next five sessions with names (before: + two name lookups).
+            new Budgeted("GET /api/crm/dashboard (admin)", 8, f -> f.admin().as().get("/api/crm/dashboard")),
+            // 11 -> 8: the trainer behind the login (once, not per feature), their assignments, the trainers
+            // counted; zone, aggregate, pending, weekly, next five with names.
+            new Budgeted("GET /api/crm/dashboard (trainer)", 8,
+                    f -> f.trainer().session().as().get("/api/crm/dashboard")),
+            // 31 -> 19: the client behind the login (once), their assignments; zone, aggregate, pending, weekly,
+            // next five with names; then their progress (12, below) without a second visibility lookup.
+            new Budgeted("GET /api/crm/dashboard (client)", 19,
+                    f -> f.trainerClient().session().as().get("/api/crm/dashboard")),
+            // 24 -> 22: the client (visibility), the organization's zone (the client has no login), the assigned
+            // copy and its exercises, the library (usable and names in one query, before two), the log, 6 sets
+            // (identity keys: one insert each), the record rows ensured and locked, 6 record updates, the activity
+            // row, the template's name.
+            new Budgeted("POST /api/workouts/log (6 sets, admin)", 22, f -> log(f.admin(), f.clientIds().get(1),
+                    f.assignmentIds().get(1), f.exerciseIds(), null, 60 + SLOT.getAndIncrement() % 40)),
+            // 19 -> 13: the client row once (before: once per feature and again for names), the organization's
+            // zone; completed and assigned per week, weekly targets, workout days, programs and schedules (rest
+            // days); the next session with names; the caller's units, the newest measurement; the goal counts.
+            new Budgeted("GET /api/clients/{id}/progress (admin)", 13,
+                    f -> f.admin().as().get("/api/clients/" + f.clientIds().get(0) + "/progress")),
+            // 29 -> 15: as above, with the trainer's visibility (client, trainer behind the login, assignment)
+            // decided once, and the client's login read once for their zone (before: twice).
+            new Budgeted("GET /api/clients/{id}/progress (trainer)", 15, f -> f.trainer().session().as()
+                    .get("/api/clients/" + f.trainerClient().id() + "/progress")),
+            // 21 -> 14: as for the admin, with the client's own login (zone) and their client record (scope).
+            new Budgeted("GET /api/clients/{id}/progress (client)", 14, f -> f.trainerClient().session().as()
+                    .get("/api/clients/" + f.trainerClient().id() + "/progress")));
+
+    @Test
+    void everyBenchmarkedRequestStaysWithinItsStatementBudget() {
+        Fixture f = fixture();
+        List<String> over = new ArrayList<>();
+        StringBuilder report = new StringBuilder();
+        for (Budgeted request : REQUESTS) {
+            request.send().apply(f);
+            // The second call is the steady state (first-call work such as a lazily created row is not budgeted).
+            Response response = request.send().apply(f);
+            assertTrue(response.statusCode() < 300, request.name() + " answered " + response.statusCode());
+            String header = response.header(StatementCountHeader.HEADER);
+            if (header == null) {
+                fail(request.name() + " has no " + StatementCountHeader.HEADER + " header");
+            }
+            int count = Integer.parseInt(header);
+            report.append(String.format("%-50s %3d statements (budget %d)%n", request.name(), count, request.budget()));
+            if (count > request.budget()) {
+                over.add(request.name() + ": " + count + " > " + request.budget());
+            }
+        }
+        System.out.println("Statement counts per request:\n" + report);
+        assertTrue(over.isEmpty(), "over budget: " + over + "\n" + report);
+    }
+
+    @Test
+    void aRepeatedRequestReusesItsQueryPlans() {
+        Fixture f = fixture();
+        Statistics statistics = sessionFactory.getStatistics();
+        for (Budgeted request : REQUESTS) {
+            request.send().apply(f);
+        }
+        StringBuilder report = new StringBuilder();
+        List<String> misses = new ArrayList<>();
+        for (Budgeted request : REQUESTS) {
+            long missesBefore = statistics.getQueryPlanCacheMissCount();
+            long hitsBefore = statistics.getQueryPlanCacheHitCount();
+            request.send().apply(f);
+            long missed = statistics.getQueryPlanCacheMissCount() - missesBefore;
+            long hit = statistics.getQueryPlanCacheHitCount() - hitsBefore;
+            report.append(String.format("%-50s plan cache: %3d hits, %d misses%n", request.name(), hit, missed));
+            if (missed > 0) {
+                misses.add(request.name() + ": " + missed);
+            }
+        }
+        System.out.println("Query plan cache per repeated request:\n" + report);
+        assertTrue(misses.isEmpty(), "query plans interpreted again on a repeated request: " + misses + "\n" + report);
+    }
+}
