@@ -27,10 +27,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -100,7 +102,9 @@ public class ReadModelCache {
     private final ReadModelCacheConfig config;
     private final String generationLifetime;
     /** Increments that failed (Redis down): made before this replica reads from the cache again. */
-    private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    private final Map<String, Long> pending = new ConcurrentHashMap<>();
+    /** Stamps pending increments, so a flush never drops one that failed again while it ran. */
+    private final AtomicLong pendingStamp = new AtomicLong();
     private final AtomicBoolean down = new AtomicBoolean();
     private volatile long bypassUntilNanos;
     private volatile String namespace;
@@ -277,22 +281,27 @@ public class ReadModelCache {
         if (Context.isOnEventLoopThread()) {
             // Never block the event loop; writes run on worker threads, so this is only a safeguard.
             execute(BUMP_SCRIPT, generations).subscribe().with(ok -> { }, failure -> {
-                pending.addAll(generations);
+                owe(generations);
                 failed(failure);
             });
             return;
         }
         if (!usable()) {
-            pending.addAll(generations);
+            owe(generations);
             return;
         }
         try {
             await(execute(BUMP_SCRIPT, generations));
             LOG.debugf("read models invalidated: %s", generations);
         } catch (RuntimeException e) {
-            pending.addAll(generations);
+            owe(generations);
             failed(e);
         }
+    }
+
+    private void owe(Set<String> generations) {
+        long stamp = pendingStamp.incrementAndGet();
+        generations.forEach(generation -> pending.put(generation, stamp));
     }
 
     private void store(String valueKey, Object view, Instant validUntil) {
@@ -319,10 +328,10 @@ public class ReadModelCache {
             return false;
         }
         if (!pending.isEmpty()) {
-            Set<String> owed = Set.copyOf(pending);
+            Map<String, Long> owed = Map.copyOf(pending);
             try {
-                await(execute(BUMP_SCRIPT, owed));
-                pending.removeAll(owed);
+                await(execute(BUMP_SCRIPT, owed.keySet()));
+                owed.forEach(pending::remove);
             } catch (RuntimeException e) {
                 failed(e);
                 return false;
