@@ -64,10 +64,10 @@ class ReadModelCacheTest {
         sql("delete from goals where id = ?", goal);
         assertEquals(before, client.session().as().get(progress).then().statusCode(200).extract().asString());
         // ...and a write through the API is seen by the very next read.
-        client.session().as().body(Map.of("client_id", client.id(), "title", "Run 10 km"))
+        client.session().as().body(Map.of("client_id", client.id(), "title", "Run 10 km", "priority", "high"))
                 .post("/api/goals").then().statusCode(201);
         client.session().as().get(progress).then().statusCode(200).body("goals.total_goals", equalTo(1))
-                .body("latest_measurement.weight", equalTo(81.25f));
+                .body("goals.high_priority", equalTo(1)).body("latest_measurement.weight", equalTo(81.25f));
     }
 
     @Test
