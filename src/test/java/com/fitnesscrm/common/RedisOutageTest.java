@@ -24,7 +24,9 @@ class RedisOutageTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             // Nothing listens on port 1.
-            return Map.of("quarkus.redis.hosts", "redis://127.0.0.1:1");
+            // Both spellings: a run that points the test profile at its own Redis database with
+            // -D%test.quarkus.redis.hosts would otherwise win over the plain property.
+            return Map.of("quarkus.redis.hosts", "redis://127.0.0.1:1", "%test.quarkus.redis.hosts", "redis://127.0.0.1:1");
         }
     }
 

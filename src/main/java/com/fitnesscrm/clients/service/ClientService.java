@@ -8,6 +8,7 @@ import com.fitnesscrm.clients.api.ClientView;
 import com.fitnesscrm.clients.domain.Assignment;
 import com.fitnesscrm.clients.domain.Client;
 import com.fitnesscrm.common.activity.ActivityEvent;
+import com.fitnesscrm.common.cache.ReadModelCache;
 import com.fitnesscrm.common.error.ApiException;
 import com.fitnesscrm.common.persistence.RequestMemo;
 import com.fitnesscrm.common.security.Caller;
@@ -421,8 +422,10 @@ public class ClientService {
     }
 
     /** An invited client gets a record on joining, assigned to the trainer who invited them. */
-    void onMemberJoined(@Observes MemberJoined joined) {
+    void onMemberJoined(@Observes MemberJoined joined, ReadModelCache readModels) {
         changed();
+        // Joining is not audited as a change of the record; the counters still change.
+        readModels.organizationChanged(joined.organizationId());
         if (!Role.CLIENT.value().equals(joined.role())) {
             return;
         }

@@ -4,7 +4,7 @@ import com.fitnesscrm.common.error.ApiError;
 import com.fitnesscrm.common.error.ApiException;
 import com.fitnesscrm.common.security.CurrentUser;
 import com.fitnesscrm.dashboard.api.ClientProgressView;
-import com.fitnesscrm.dashboard.service.ClientProgressService;
+import com.fitnesscrm.dashboard.service.CachedFigures;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,10 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(schema = @Schema(implementation = ApiError.class)))
 public class ClientProgressResource {
 
-    private final ClientProgressService progress;
+    private final CachedFigures progress;
     private final CurrentUser caller;
 
-    public ClientProgressResource(ClientProgressService progress, CurrentUser caller) {
+    public ClientProgressResource(CachedFigures progress, CurrentUser caller) {
         this.progress = progress;
         this.caller = caller;
     }

@@ -4,7 +4,7 @@ import com.fitnesscrm.common.error.ApiError;
 import com.fitnesscrm.common.security.CurrentUser;
 import com.fitnesscrm.dashboard.api.DashboardView;
 import com.fitnesscrm.dashboard.api.StatsView;
-import com.fitnesscrm.dashboard.service.DashboardService;
+import com.fitnesscrm.dashboard.service.CachedFigures;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,10 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(schema = @Schema(implementation = ApiError.class)))
 public class DashboardResource {
 
-    private final DashboardService dashboard;
+    private final CachedFigures dashboard;
     private final CurrentUser caller;
 
-    public DashboardResource(DashboardService dashboard, CurrentUser caller) {
+    public DashboardResource(CachedFigures dashboard, CurrentUser caller) {
         this.dashboard = dashboard;
         this.caller = caller;
     }

@@ -3,6 +3,7 @@ package com.fitnesscrm.trainers.service;
 import com.fitnesscrm.auth.api.MemberJoined;
 import com.fitnesscrm.auth.service.AccountService;
 import com.fitnesscrm.common.activity.ActivityEvent;
+import com.fitnesscrm.common.cache.ReadModelCache;
 import com.fitnesscrm.common.error.ApiException;
 import com.fitnesscrm.common.persistence.RequestMemo;
 import com.fitnesscrm.common.security.Caller;
@@ -278,8 +279,10 @@ public class TrainerService {
     }
 
     /** The registrant of a new organization trains too; an invited trainer gets a profile on joining. */
-    void onMemberJoined(@Observes MemberJoined joined) {
+    void onMemberJoined(@Observes MemberJoined joined, ReadModelCache readModels) {
         memo.forget(MEMO);
+        // Joining is not audited as a change of the record; the counters still change.
+        readModels.organizationChanged(joined.organizationId());
         boolean registrant = Role.ADMIN.value().equals(joined.role()) && joined.invitedByUserId() == null;
         if (!registrant && !Role.TRAINER.value().equals(joined.role())) {
             return;
