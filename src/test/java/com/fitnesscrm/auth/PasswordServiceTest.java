@@ -18,7 +18,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PasswordServiceTest {
 
     /** Cost 4 keeps this unit test fast; the application runs with 12. */
-    private final PasswordService passwords = new PasswordService(configWithCost(4));
+    private final PasswordService passwords = new PasswordService(configWithCost(4), caller(false));
+
+    /** A caller who is still connected, or one who hung up while their hash waited for a core. */
+    private static com.fitnesscrm.common.web.CallerConnection caller(boolean gone) {
+        return new com.fitnesscrm.common.web.CallerConnection(null) {
+            @Override
+            public boolean gone() {
+                return gone;
+            }
+        };
+    }
+
+    @Test
+    void aCallerWhoHungUpIsNotHashedFor() {
+        String hash = passwords.hash("Str0ng-Passw0rd!2026");
+        PasswordService forAbandonedLogins = new PasswordService(configWithCost(4), caller(true));
+        ApiException abandoned = assertThrows(ApiException.class,
+                () -> forAbandonedLogins.matches("Str0ng-Passw0rd!2026", hash));
+        assertEquals("client_gone", abandoned.code());
+    }
 
     @Test
     void hashesAreSaltedAndVerify() {
