@@ -5,8 +5,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import io.quarkus.redis.datasource.RedisDataSource;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -36,6 +40,22 @@ class RateLimitTest {
     static final int PER_IP = 50;
     /** The window slides: a run straddling a minute boundary may pass a request or two more before the refusal. */
     static final int SLIDING_SLACK = 4;
+
+    @Inject
+    RedisDataSource redis;
+
+    /**
+     * Per-user counters are keyed by user id, and the test schema is cleaned whenever a test profile starts, so ids
+     * repeat across application starts: calls counted for an earlier start's user 7 in this minute must not count
+     * against this test's user 7.
+     */
+    @BeforeEach
+    void forgetEarlierUsersCounts() {
+        List<String> counters = redis.key().keys("rl:api_user:*");
+        if (!counters.isEmpty()) {
+            redis.key().del(counters.toArray(String[]::new));
+        }
+    }
 
     /** Each test speaks through the trusted proxy from its own client address, so counters never collide. */
     private static String freshIp() {
