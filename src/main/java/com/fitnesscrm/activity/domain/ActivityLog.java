@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -21,8 +22,14 @@ import java.util.Map;
 @Table(name = "activity_log")
 public class ActivityLog extends PanacheEntityBase {
 
+    /**
+     * From the table's sequence, 50 ids per call (migration V13): the row is then written with the rest of its
+     * transaction's flush instead of in a round trip of its own the moment it is recorded. The feed orders by
+     * created_at; the id only breaks ties.
+     */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "activity_log_ids")
+    @SequenceGenerator(name = "activity_log_ids", sequenceName = "activity_log_id_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "organization_id", nullable = false)

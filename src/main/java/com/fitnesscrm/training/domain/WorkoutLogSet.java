@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
@@ -15,8 +16,10 @@ import java.math.BigDecimal;
 @Table(name = "workout_log_sets")
 public class WorkoutLogSet extends PanacheEntityBase {
 
+    /** From the table's sequence, 50 ids per call, so a log's sets are inserted as one batch (migration V13). */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "workout_log_set_ids")
+    @SequenceGenerator(name = "workout_log_set_ids", sequenceName = "workout_log_sets_id_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "workout_log_id", nullable = false)

@@ -1,5 +1,7 @@
 package com.fitnesscrm.training.service;
 
+import io.quarkus.hibernate.orm.panache.Panache;
+
 import com.fitnesscrm.common.web.Text;
 import com.fitnesscrm.training.api.ExerciseView;
 import com.fitnesscrm.training.api.WorkoutExerciseView;
@@ -98,6 +100,16 @@ final class Prescriptions {
                 .map(e -> e.id).collect(Collectors.toSet());
     }
 
+    /**
+     * Exercises by id, those that exist. Hibernate's multi-load sends one statement with the ids as one array
+     * parameter ({@code id = any(?)}), whose SQL is built once; an HQL "id in ?1" list is translated anew on
+     * every call.
+     */
+    private static List<Exercise> byIds(Collection<Long> ids) {
+        return Panache.getSession().findMultiple(Exercise.class, List.copyOf(new HashSet<>(ids))).stream()
+                .filter(java.util.Objects::nonNull).toList();
+    }
+
     /** Exercises by id with those the organization may still use (its own and the shared library, not deleted). */
     record Library(Map<Long, ExerciseView> views, Set<Long> usable) {
     }
@@ -110,7 +122,7 @@ final class Prescriptions {
         if (ids.isEmpty()) {
             return new Library(Map.of(), Set.of());
         }
-        List<Exercise> rows = Exercise.list("id in ?1", new HashSet<>(ids));
+        List<Exercise> rows = byIds(ids);
         return new Library(rows.stream().collect(Collectors.toMap(e -> e.id, ExerciseService::view)),
                 rows.stream().filter(e -> (e.organizationId == null || e.organizationId == organizationId)
                         && e.deletedAt == null).map(e -> e.id).collect(Collectors.toSet()));
@@ -121,8 +133,7 @@ final class Prescriptions {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return Exercise.<Exercise>list("id in ?1", new HashSet<>(ids)).stream()
-                .collect(Collectors.toMap(e -> e.id, ExerciseService::view));
+        return byIds(ids).stream().collect(Collectors.toMap(e -> e.id, ExerciseService::view));
     }
 
     static List<WorkoutExerciseView> templateViews(List<TemplateExercise> rows) {
