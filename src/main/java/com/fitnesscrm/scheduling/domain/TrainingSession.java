@@ -104,8 +104,8 @@ public class TrainingSession extends PanacheEntityBase {
         // generic plan after five executions, and a generic plan cannot see which index an OR of two ranges suits,
         // so it read every session of the organization (8,000 rows, 5-8 ms a booking on benchmark data). A range
         // outside the OR is an index condition in every plan.
-        return list("organizationId = ?1 and deletedAt is null and status <> 'cancelled'"
-                        + " and startsAt < ?6 and startsAt > ?8"
+        return TrainingSession.<TrainingSession>list("organizationId = ?1 and deletedAt is null"
+                        + " and status <> 'cancelled' and startsAt < ?6 and startsAt > ?8"
                         + " and ((trainerId = ?2 and startsAt < ?6 and startsAt > ?8 and endsAt > ?5)"
                         + " or (clientId = ?3 and startsAt < ?7 and startsAt > ?9 and endsAt > ?4))"
                         + " order by startsAt",
@@ -113,7 +113,7 @@ public class TrainingSession extends PanacheEntityBase {
                 start.minus(buffer).minus(MAX_LENGTH), start.minus(MAX_LENGTH))
                 // The exceptions are dropped here, not by an "id not in" list: Hibernate translates a query with a
                 // list parameter to SQL anew on every call, and the overlaps of one slot are a handful of rows.
-                .stream().map(TrainingSession.class::cast).filter(s -> !except.contains(s.id)).toList();
+                .stream().filter(s -> !except.contains(s.id)).toList();
     }
 
     /** The trainer's live sessions that touch [from, to), for availability. */
