@@ -17,6 +17,8 @@
 //   DURATION     seconds per measured run (default 15)
 //   CONNECTIONS  concurrent connections (default 100)
 //   WARMUP       seconds of the discarded warm-up run per endpoint (default 10: the JIT needs that long to compile the hot paths; 0 = none)
+//   PREWARM      seconds per endpoint of a first, discarded pass over every endpoint but login (default 10; 0 = none), so the
+//                JIT has compiled the whole request path before any run is measured, then SETTLE seconds idle (default 20)
 //   CLIENTS      clients created before the runs (default 200)
 //   SESSIONS_PER_CLIENT  weekly sessions booked per client, half of them in the past (default 25)
 //   TRAINED      clients given the benchmark's workout template; the logging run rotates over them (default 50)
@@ -46,6 +48,8 @@ const API_URL = (process.env.API_URL || 'http://127.0.0.1:8080').replace(/\/+$/,
 const DURATION = intEnv('DURATION', 15, 1);
 const CONNECTIONS = intEnv('CONNECTIONS', 100, 1);
 const WARMUP = intEnv('WARMUP', 10, 0);
+const PREWARM = intEnv('PREWARM', 10, 0);
+const SETTLE = intEnv('SETTLE', 20, 0);
 const CLIENTS = intEnv('CLIENTS', 200, 1);
 const SESSIONS_PER_CLIENT = intEnv('SESSIONS_PER_CLIENT', 25, 1);
 const TRAINED = intEnv('TRAINED', 50, 1);
@@ -291,7 +295,7 @@ function report(results, meta) {
   lines.push(`- Date: ${meta.date}`);
   lines.push(`- Data: ${meta.dataset}`);
   lines.push(`- Machine: nproc=${meta.nproc}, ${meta.cpu}, ${meta.memGiB} GiB RAM, ${meta.platform}`);
-  lines.push(`- Load: autocannon ${autocannonVersion} on Node ${process.version}, ${CONNECTIONS} connections, ${DURATION} s per endpoint after a ${WARMUP} s warm-up (login: no warm-up, at least 45 s), request timeout ${TIMEOUT} s`);
+  lines.push(`- Load: autocannon ${autocannonVersion} on Node ${process.version}, ${CONNECTIONS} connections, ${DURATION} s per endpoint after a pre-warm pass (${PREWARM} s per endpoint, then ${SETTLE} s idle) and a ${WARMUP} s warm-up (login: no warm-up, at least 45 s), request timeout ${TIMEOUT} s`);
   lines.push(`- Target: ${API_URL} (the load generator shares the machine with the server)`);
   lines.push(`- Server rate limits raised by configuration for this run: ${Object.entries(RATE_LIMIT_ENV).map(([k, v]) => `\`${k}=${v}\``).join(', ')}`);
   lines.push(`- Data: one fresh organization, ${CLIENTS} clients; login is bcrypt cost 12, so its throughput is CPU bound`);
@@ -405,6 +409,18 @@ async function main() {
       duration: Math.max(DURATION, 45),
     },
   ].filter((t) => ONLY.length === 0 || t.name === 'trivial' || ONLY.includes(t.name));
+
+  // A first pass over every endpoint, then a pause: on two cores the JIT's single C2 thread falls behind the
+  // whole app's hot code (a recording showed ~2,000 methods queued and C2 busy a full core during the measured
+  // runs), so without it each run would measure the compiler catching up with the code paths of that endpoint.
+  if (PREWARM > 0) {
+    for (const target of targets.filter((t) => t.name !== 'login' && t.name !== 'trivial')) {
+      log(`pre-warm ${target.method} ${target.path} (${PREWARM} s)`);
+      await runAutocannon(target, PREWARM, null);
+    }
+    log(`settling ${SETTLE} s`);
+    await new Promise((resolve) => setTimeout(resolve, SETTLE * 1000));
+  }
 
   const results = [];
   for (const target of targets) {

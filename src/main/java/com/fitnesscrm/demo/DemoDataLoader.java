@@ -189,7 +189,7 @@ public class DemoDataLoader {
         }
         int n = 0;
         Instant now = Instant.now();
-        for (SessionView past : sessions.list(admin, new SessionRequests.Filter(null, null, "scheduled", null,
+        for (SessionView past : sessions.sessions(admin, new SessionRequests.Filter(null, null, "scheduled", null,
                 now.minusSeconds(3600).toString()))) {
             n++;
             String outcome = n % 11 == 0 ? "cancelled" : n % 7 == 0 ? "no-show" : "completed";

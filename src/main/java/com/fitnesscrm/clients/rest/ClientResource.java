@@ -8,6 +8,7 @@ import com.fitnesscrm.common.error.ApiError;
 import com.fitnesscrm.common.error.ApiException;
 import com.fitnesscrm.common.security.CurrentUser;
 import com.fitnesscrm.common.web.MessageResponse;
+import com.fitnesscrm.common.web.JsonText;
 import com.fitnesscrm.common.web.PageRequest;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
@@ -55,7 +56,7 @@ public class ClientResource {
     @APIResponse(responseCode = "200", description = "A page of clients",
             content = @Content(schema = @Schema(implementation = ClientPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid paging", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public ClientPage list(
+    public JsonText list(
             @Parameter(description = "Matches name, email or phone") @QueryParam("search") String search,
             @Parameter(description = "active, inactive or pending") @QueryParam("status") String status,
             @Parameter(description = "Substring of the goals") @QueryParam("goals") String goals,

@@ -27,9 +27,9 @@ public record ReadModelKey(long organizationId, Long clientId, String view, Stri
                 Stream.of(parts).map(String::valueOf).collect(Collectors.joining(":")));
     }
 
-    /** The prefix of the value key; the script appends the generations it read. */
-    String valuePrefix(String namespace) {
-        return "rm:" + namespace + ":" + organizationId + ":v:" + view + ":" + parts + ":";
+    /** The prefix of the value key (with the view type's {@link ViewShape}); the script appends the generations. */
+    String valuePrefix(String namespace, String shape) {
+        return "rm:" + namespace + ":" + organizationId + ":v:" + view + "." + shape + ":" + parts + ":";
     }
 
     static String organizationGeneration(String namespace, long organizationId) {

@@ -167,8 +167,14 @@ public class ApiExceptionMappers {
                 && t.getMessage().startsWith("Connection terminated parsing multipart"));
     }
 
+    /**
+     * The caller hung up: while its answer was written (HttpClosedException) or before its body had arrived (a
+     * blocking endpoint reading the body on a worker finds the channel closed). Nobody reads the answer, and it is
+     * not a server fault, so it is not reported as one.
+     */
     private static boolean clientWentAway(Throwable e) {
-        return Causes.any(e, t -> t instanceof io.vertx.core.http.HttpClosedException);
+        return Causes.any(e, t -> t instanceof io.vertx.core.http.HttpClosedException
+                || t instanceof java.nio.channels.ClosedChannelException);
     }
 
     private static boolean poolExhausted(Throwable e) {

@@ -3,6 +3,7 @@ package com.fitnesscrm.dashboard.rest;
 import com.fitnesscrm.common.error.ApiError;
 import com.fitnesscrm.common.error.ApiException;
 import com.fitnesscrm.common.security.CurrentUser;
+import com.fitnesscrm.common.web.JsonText;
 import com.fitnesscrm.dashboard.api.ClientProgressView;
 import com.fitnesscrm.dashboard.service.CachedFigures;
 import io.quarkus.security.Authenticated;
@@ -40,7 +41,7 @@ public class ClientProgressResource {
             + " The client themself, their trainers and admins.")
     @APIResponse(responseCode = "200", description = "The figures", content = @Content(schema = @Schema(implementation = ClientProgressView.class)))
     @APIResponse(responseCode = "404", description = "No such client the caller may see", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public ClientProgressView get(@PathParam("client_id") long clientId) {
+    public JsonText get(@PathParam("client_id") long clientId) {
         return progress.progress(caller, clientId).orElseThrow(() -> ApiException.notFound("Client"));
     }
 }

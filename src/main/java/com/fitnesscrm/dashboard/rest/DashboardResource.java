@@ -2,6 +2,7 @@ package com.fitnesscrm.dashboard.rest;
 
 import com.fitnesscrm.common.error.ApiError;
 import com.fitnesscrm.common.security.CurrentUser;
+import com.fitnesscrm.common.web.JsonText;
 import com.fitnesscrm.dashboard.api.DashboardView;
 import com.fitnesscrm.dashboard.api.StatsView;
 import com.fitnesscrm.dashboard.service.CachedFigures;
@@ -38,7 +39,7 @@ public class DashboardResource {
     @Operation(summary = "Dashboard figures", description = "Counters and calendar figures for the caller's portal:"
             + " the organization for an admin, a trainer's own clients and sessions, a client's own.")
     @APIResponse(responseCode = "200", description = "Figures", content = @Content(schema = @Schema(implementation = DashboardView.class)))
-    public DashboardView dashboard() {
+    public JsonText dashboard() {
         return dashboard.dashboard(caller);
     }
 
@@ -47,7 +48,7 @@ public class DashboardResource {
     @Operation(summary = "Assignment and session statistics", description = "Admins and trainers.")
     @APIResponse(responseCode = "200", description = "Figures", content = @Content(schema = @Schema(implementation = StatsView.class)))
     @APIResponse(responseCode = "403", description = "Clients", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public StatsView stats() {
+    public JsonText stats() {
         return dashboard.stats(caller);
     }
 }

@@ -2,6 +2,7 @@ package com.fitnesscrm.dashboard.service;
 
 import com.fitnesscrm.clients.service.ClientService;
 import com.fitnesscrm.common.cache.ReadModelCache;
+import com.fitnesscrm.common.web.JsonText;
 import com.fitnesscrm.common.cache.ReadModelKey;
 import com.fitnesscrm.common.security.Caller;
 import com.fitnesscrm.dashboard.api.ClientProgressView;
@@ -45,27 +46,28 @@ public class CachedFigures {
     }
 
     /** A client's dashboard carries their progress, so it also depends on their own generation. */
-    public DashboardView dashboard(Caller caller) {
+    public JsonText dashboard(Caller caller) {
         long org = caller.organizationId();
         Long ownClient = caller.isClient() ? clients.clientIdOfUser(org, caller.userId()).orElse(null) : null;
         ReadModelKey key = ReadModelKey.of("dashboard", org, ownClient, caller.role().value(), caller.userId());
-        return cache.read(key, DashboardView.class, () -> dashboards.dashboard(caller),
-                view -> earliest(validUntil(view.sessions()),
+        return cache.readJson(key, DashboardView.class, () -> dashboards.dashboard(caller),
+                (DashboardView view) -> earliest(validUntil(view.sessions()),
                         view.progress() == null ? null : validUntil(view.progress())));
     }
 
-    public StatsView stats(Caller caller) {
+    public JsonText stats(Caller caller) {
         ReadModelKey key = ReadModelKey.of("stats", caller.organizationId(), null, caller.role().value(),
                 caller.userId());
-        return cache.read(key, StatsView.class, () -> dashboards.stats(caller), view -> validUntil(view.sessions()));
+        return cache.readJson(key, StatsView.class, () -> dashboards.stats(caller),
+                (StatsView view) -> validUntil(view.sessions()));
     }
 
     /** Empty when the caller may not see the client; that answer is not cached. */
-    public Optional<ClientProgressView> progress(Caller caller, long clientId) {
+    public Optional<JsonText> progress(Caller caller, long clientId) {
         ReadModelKey key = ReadModelKey.of("progress", caller.organizationId(), clientId, caller.role().value(),
                 caller.userId(), clientId);
-        return cache.readOptional(key, ClientProgressView.class, () -> progress.progress(caller, clientId),
-                CachedFigures::validUntil);
+        return cache.readOptionalJson(key, ClientProgressView.class, () -> progress.progress(caller, clientId),
+                (ClientProgressView view) -> validUntil(view));
     }
 
     private static Instant validUntil(SessionFigures figures) {

@@ -11,6 +11,7 @@ import com.fitnesscrm.scheduling.api.SessionView;
 import com.fitnesscrm.scheduling.service.CalendarExportService;
 import com.fitnesscrm.scheduling.service.SeriesEditService;
 import com.fitnesscrm.scheduling.service.SessionService;
+import com.fitnesscrm.common.web.JsonText;
 import com.fitnesscrm.common.security.Caller;
 import jakarta.annotation.security.PermitAll;
 import io.quarkus.security.Authenticated;
@@ -67,7 +68,7 @@ public class SessionResource {
     @APIResponse(responseCode = "200", description = "Sessions", content = @Content(
             schema = @Schema(type = SchemaType.ARRAY, implementation = SessionView.class)))
     @APIResponse(responseCode = "400", description = "Invalid filter", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public List<SessionView> list(
+    public JsonText list(
             @QueryParam("trainer_id") String trainerId,
             @QueryParam("client_id") String clientId,
             @Parameter(description = "scheduled, requested, completed, cancelled or no-show") @QueryParam("status") String status,

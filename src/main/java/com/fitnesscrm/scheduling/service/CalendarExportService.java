@@ -86,7 +86,7 @@ public class CalendarExportService {
 
     /** The sessions the caller may see, as an RFC 5545 calendar. */
     public String ics(Caller caller, SessionRequests.Filter filter) {
-        List<SessionView> visible = sessions.list(caller, filter);
+        List<SessionView> visible = sessions.sessions(caller, filter);
         List<ICalendarWriter.Event> events = visible.stream().map(s -> new ICalendarWriter.Event(
                 "session-" + s.id() + "@fitnesscrm.app", s.sessionDate(), s.endTime(),
                 s.updatedAt() == null ? s.sessionDate() : s.updatedAt(),

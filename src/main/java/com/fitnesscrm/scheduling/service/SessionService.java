@@ -4,10 +4,13 @@ import com.fitnesscrm.auth.service.OrganizationService;
 import com.fitnesscrm.clients.api.ClientView;
 import com.fitnesscrm.clients.service.ClientService;
 import com.fitnesscrm.common.activity.ActivityEvent;
+import com.fitnesscrm.common.cache.ReadModelCache;
+import com.fitnesscrm.common.cache.ReadModelKey;
 import com.fitnesscrm.common.error.ApiException;
 import com.fitnesscrm.common.error.Causes;
 import com.fitnesscrm.common.security.Caller;
 import com.fitnesscrm.common.time.FlexibleDateTime;
+import com.fitnesscrm.common.web.JsonText;
 import com.fitnesscrm.common.web.Text;
 import com.fitnesscrm.scheduling.api.SessionRequests;
 import com.fitnesscrm.scheduling.api.SessionView;
@@ -31,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Training sessions. Admins see and book for the whole organization; a trainer books and sees their own
@@ -53,9 +57,12 @@ public class SessionService {
     private final BookingRules rules;
     private final BookingNotifications notices;
     private final Event<ActivityEvent> activity;
+    private final ReadModelCache readModels;
 
     public SessionService(TrainerService trainers, ClientService clients, OrganizationService organizations,
-                          BookingRules rules, BookingNotifications notices, Event<ActivityEvent> activity) {
+                          BookingRules rules, BookingNotifications notices, Event<ActivityEvent> activity,
+                          ReadModelCache readModels) {
+        this.readModels = readModels;
         this.trainers = trainers;
         this.clients = clients;
         this.organizations = organizations;
@@ -64,7 +71,31 @@ public class SessionService {
         this.activity = activity;
     }
 
-    public List<SessionView> list(Caller caller, SessionRequests.Filter filter) {
+    /**
+     * The list form of the sessions the caller sees that match the filter, as JSON: a read model cached per caller
+     * and filter (the calendar asks for the same week again and again), invalidated by every write to the
+     * organization's sessions, trainers and clients (their names are in the list). The filter is checked first, so
+     * bad input is refused before the cache is asked.
+     */
+    public JsonText list(Caller caller, SessionRequests.Filter filter) {
+        ListQuery query = listQuery(caller, filter);
+        // The condition and its values are the whole query: with the caller's identity they name the result.
+        ReadModelKey key = ReadModelKey.of("sessions", caller.organizationId(), null, caller.role().value(),
+                caller.userId(), query.where(), new TreeMap<>(query.params().map()));
+        return readModels.readJson(key, SessionView.class, () -> listForm(query.where(), query.params(), null),
+                (List<SessionView> sessions) -> null);
+    }
+
+    /** As {@link #list}, as values, computed now (the calendar export and the demo data). */
+    public List<SessionView> sessions(Caller caller, SessionRequests.Filter filter) {
+        ListQuery query = listQuery(caller, filter);
+        return listForm(query.where(), query.params(), null);
+    }
+
+    private record ListQuery(StringBuilder where, Parameters params) {
+    }
+
+    private ListQuery listQuery(Caller caller, SessionRequests.Filter filter) {
         StringBuilder where = new StringBuilder();
         Parameters params = scopeOf(caller).restrict(caller.organizationId(), where);
         ZoneId zone = organizations.zoneFor(caller);
@@ -91,7 +122,7 @@ public class SessionService {
             where.append(" and s.startsAt <= :to");
             params.and("to", to);
         }
-        return listForm(where, params, null);
+        return new ListQuery(where, params);
     }
 
     /** The caller's next {@code limit} live sessions from {@code from} on, in the list form. */
