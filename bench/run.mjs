@@ -19,6 +19,7 @@
 //   WARMUP       seconds of the discarded warm-up run per endpoint (default 10: the JIT needs that long to compile the hot paths; 0 = none)
 //   PREWARM      seconds per endpoint of a first, discarded pass over every endpoint but login (default 10; 0 = none), so the
 //                JIT has compiled the whole request path before any run is measured, then SETTLE seconds idle (default 20)
+//                and, when SERVER_PID is set (bench/run.sh sets it), until that process is quiet (at most SETTLE_MAX, 300 s)
 //   CLIENTS      clients created before the runs (default 200)
 //   SESSIONS_PER_CLIENT  weekly sessions booked per client, half of them in the past (default 25)
 //   TRAINED      clients given the benchmark's workout template; the logging run rotates over them (default 50)
@@ -26,7 +27,7 @@
 //   TIMEOUT      autocannon per-request timeout in seconds (default 30; login is slow by design)
 //   RESULTS_FILE where the markdown report goes (default bench/results/latest.md)
 
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -50,6 +51,9 @@ const CONNECTIONS = intEnv('CONNECTIONS', 100, 1);
 const WARMUP = intEnv('WARMUP', 10, 0);
 const PREWARM = intEnv('PREWARM', 10, 0);
 const SETTLE = intEnv('SETTLE', 20, 0);
+const SETTLE_MAX = intEnv('SETTLE_MAX', 300, 0);
+// The server's pid (bench/run.sh passes it): after the pre-warm pass the runs wait until its CPU use has been quiet.
+const SERVER_PID = process.env.SERVER_PID && /^\d+$/.test(process.env.SERVER_PID) ? process.env.SERVER_PID : null;
 const CLIENTS = intEnv('CLIENTS', 200, 1);
 const SESSIONS_PER_CLIENT = intEnv('SESSIONS_PER_CLIENT', 25, 1);
 const TRAINED = intEnv('TRAINED', 50, 1);
@@ -263,6 +267,29 @@ function runAutocannon(target, seconds, histogram) {
   });
 }
 
+// CPU seconds (user + system) the process has used, from /proc (Linux).
+function cpuSeconds(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // USER_HZ is 100 on Linux
+}
+
+// Waits (at most SETTLE_MAX s) until the idle server has used under 5 % of a core for three seconds in a row: on two
+// cores the JIT's compile queue after the pre-warm pass takes minutes to drain, and a run measured meanwhile
+// measures the compiler.
+async function untilQuiet(pid) {
+  const started = Date.now();
+  let quiet = 0;
+  let last = cpuSeconds(pid);
+  while (quiet < 3 && Date.now() - started < SETTLE_MAX * 1000) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const now = cpuSeconds(pid);
+    quiet = now - last < 0.05 ? quiet + 1 : 0;
+    last = now;
+  }
+  log(`server quiet after ${Math.round((Date.now() - started) / 1000)} s${quiet < 3 ? ' (SETTLE_MAX reached, still busy)' : ''}`);
+}
+
 function summarize(target, raw, hist) {
   // raw: autocannon's un-aggregated result (skipAggregateResult): counters,
   // status codes and duration in seconds. hist: response times in µs.
@@ -420,6 +447,7 @@ async function main() {
     }
     log(`settling ${SETTLE} s`);
     await new Promise((resolve) => setTimeout(resolve, SETTLE * 1000));
+    if (SERVER_PID) await untilQuiet(SERVER_PID);
   }
 
   const results = [];

@@ -17,7 +17,7 @@
 #   JAVA_OPTS              extra JVM options for the server (e.g. -Xmx1g)
 #   BENCH_SCHEMA=fitnesscrm_bench   PostgreSQL schema of the benchmarked server
 #   DATABASE_URL, REDIS_URL, MAIL_SERVER, MAIL_PORT   override the loopback defaults
-#   DURATION, CONNECTIONS, WARMUP, CLIENTS, TIMEOUT    passed through to bench/run.mjs
+#   DURATION, CONNECTIONS, WARMUP, PREWARM, SETTLE, SETTLE_MAX, CLIENTS, TIMEOUT    passed through to bench/run.mjs
 #   MODE=bench|load        bench (default) or the launch load test; the first argument wins when given
 #   LOAD_DURATION, RAMP_UP, THINK_MIN, THINK_MAX, ...  passed through to bench/load.mjs (see its header)
 set -euo pipefail
@@ -181,6 +181,6 @@ if [[ "$MODE" == load ]]; then
   API_URL="$BASE_URL" timeout --kill-after=10 "$BENCH_TIMEOUT" node bench/load.mjs
   log "done; report in ${RESULTS_FILE:-bench/results/load.md}"
 else
-  API_URL="$BASE_URL" timeout --kill-after=10 "$BENCH_TIMEOUT" node bench/run.mjs
+  SERVER_PID="$SERVER_PID" API_URL="$BASE_URL" timeout --kill-after=10 "$BENCH_TIMEOUT" node bench/run.mjs
   log "done; report in ${RESULTS_FILE:-bench/results/latest.md}"
 fi

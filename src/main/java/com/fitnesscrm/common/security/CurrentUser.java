@@ -18,6 +18,12 @@ public class CurrentUser implements Caller {
     @Inject
     JsonWebToken token;
 
+    @Inject
+    VerifiedTokenCache tokens;
+
+    /** This request's caller's own claims, read once (services ask for the organization many times a request). */
+    private VerifiedTokenCache.CustomClaims claims;
+
     public boolean authenticated() {
         return token != null && token.getSubject() != null;
     }
@@ -31,7 +37,7 @@ public class CurrentUser implements Caller {
     @Override
     public long organizationId() {
         requireAuthenticated();
-        Object claim = token.getClaim(ORGANIZATION_CLAIM);
+        Object claim = claims().organization();
         if (claim == null) {
             throw ApiException.unauthorized("invalid_token", "The access token carries no organization");
         }
@@ -55,8 +61,15 @@ public class CurrentUser implements Caller {
     @Override
     public String familyId() {
         requireAuthenticated();
-        Object claim = token.getClaim(FAMILY_CLAIM);
+        Object claim = claims().family();
         return claim == null ? null : claim.toString();
+    }
+
+    private VerifiedTokenCache.CustomClaims claims() {
+        if (claims == null) {
+            claims = tokens.customClaims(token);
+        }
+        return claims;
     }
 
 

@@ -27,8 +27,11 @@ public class SignedInAdmission implements SecurityIdentityAugmentor {
     private final SessionRevocations revocations;
     private final RateLimiter limiter;
     private final ClientIpResolver ipResolver;
+    private final VerifiedTokenCache tokens;
 
-    public SignedInAdmission(SessionRevocations revocations, RateLimiter limiter, ClientIpResolver ipResolver) {
+    public SignedInAdmission(SessionRevocations revocations, RateLimiter limiter, ClientIpResolver ipResolver,
+                             VerifiedTokenCache tokens) {
+        this.tokens = tokens;
         this.revocations = revocations;
         this.limiter = limiter;
         this.ipResolver = ipResolver;
@@ -44,7 +47,7 @@ public class SignedInAdmission implements SecurityIdentityAugmentor {
                 ? List.of()
                 : List.of(limiter.limit(RateLimiter.Bucket.API_USER, token.getSubject()),
                 limiter.limit(RateLimiter.Bucket.API_IP_SIGNED_IN, ipResolver.resolve(http.request())));
-        Object family = token.getClaim(CurrentUser.FAMILY_CLAIM);
+        Object family = tokens.customClaims(token).family();
         String mark = revocations.markKey(family == null ? null : family.toString());
         if (limits.isEmpty() && mark == null) {
             return Uni.createFrom().item(identity);
