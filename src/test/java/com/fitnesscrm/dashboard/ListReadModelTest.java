@@ -6,8 +6,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,16 +45,17 @@ class ListReadModelTest {
                 .atStartOfDay(ZoneOffset.UTC).toInstant();
         String week = "/api/sessions?trainer_id=" + trainer.id() + "&start_date=" + monday + "&end_date="
                 + monday.plus(Duration.ofDays(7)).minusMillis(1);
-        long first = session(trainer, client, monday.plus(Duration.ofHours(10)));
+        long first = ReadModelFixtures.session(trainer, client, monday.plus(Duration.ofHours(10)));
 
         String computed = trainer.session().as().get(week).then().statusCode(200).extract().asString();
         assertEquals(computed, trainer.session().as().get(week).then().statusCode(200).extract().asString());
         // Behind the services' back the session moves: the cached week still shows it where it was...
-        sql("update training_sessions set notes = 'changed behind its back' where id = ?", first);
+        ReadModelFixtures.behindTheServices(database,
+                "update training_sessions set notes = 'changed behind its back' where id = ?", first);
         assertEquals(computed, trainer.session().as().get(week).then().extract().asString());
 
         // ...and each write through the API is seen by the very next read.
-        long second = session(trainer, client, monday.plus(Duration.ofHours(30)));
+        long second = ReadModelFixtures.session(trainer, client, monday.plus(Duration.ofHours(30)));
         trainer.session().as().get(week).then().body("id", contains((int) first, (int) second));
         trainer.session().as().body(Map.of("session_date", monday.plus(Duration.ofHours(50)).toString()))
                 .put("/api/sessions/" + first).then().statusCode(200);
@@ -97,7 +96,8 @@ class ListReadModelTest {
         String computed = admin.as().get(CLIENTS).then().statusCode(200).body("total", equalTo(1))
                 .extract().asString();
         assertEquals(computed, admin.as().get(CLIENTS).then().statusCode(200).extract().asString());
-        sql("update clients set goals = 'changed behind its back' where id = ?", client.id());
+        ReadModelFixtures.behindTheServices(database,
+                "update clients set goals = 'changed behind its back' where id = ?", client.id());
         assertEquals(computed, admin.as().get(CLIENTS).then().extract().asString());
 
         long second = admin.as().body(Map.of("name", "Another Client", "email", Api.uniqueEmail("another")))
@@ -126,8 +126,8 @@ class ListReadModelTest {
         Api.Person blairsClient = Api.client(blair.session());
         Api.Session stranger = Api.registerOrganization();
         Instant tomorrow = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
-        long alexsSession = session(alex, alexsClient, tomorrow);
-        long blairsSession = session(blair, blairsClient, tomorrow);
+        long alexsSession = ReadModelFixtures.session(alex, alexsClient, tomorrow);
+        long blairsSession = ReadModelFixtures.session(blair, blairsClient, tomorrow);
         String all = "/api/sessions?start_date=" + tomorrow.minus(Duration.ofDays(1)) + "&end_date="
                 + tomorrow.plus(Duration.ofDays(1));
 
@@ -147,26 +147,11 @@ class ListReadModelTest {
         }
 
         // Right after a write: the writer's view changes, the others' stay their own.
-        long later = session(alex, alexsClient, tomorrow.plus(Duration.ofHours(3)));
+        long later = ReadModelFixtures.session(alex, alexsClient, tomorrow.plus(Duration.ofHours(3)));
         alex.session().as().get(all).then().body("id", contains((int) alexsSession, (int) later));
         blair.session().as().get(all).then().body("id", contains((int) blairsSession));
         blairsClient.session().as().get(all).then().body("id", not(hasItem((int) later)));
         stranger.as().get(all).then().body("$", empty());
         stranger.as().get(CLIENTS).then().body("total", equalTo(0));
-    }
-
-    private static long session(Api.Person trainer, Api.Person client, Instant at) {
-        return trainer.session().as().body(Map.of("trainer_id", trainer.id(), "client_id", client.id(),
-                        "session_date", at.truncatedTo(ChronoUnit.MINUTES).toString(), "duration", 60,
-                        "override_conflicts", true))
-                .post("/api/sessions").then().statusCode(201).extract().jsonPath().getLong("id");
-    }
-
-    private void sql(String statement, long id) throws SQLException {
-        try (Connection connection = database.getConnection();
-             PreparedStatement update = connection.prepareStatement(statement)) {
-            update.setLong(1, id);
-            assertEquals(1, update.executeUpdate());
-        }
     }
 }

@@ -7,14 +7,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +44,7 @@ class ReadModelCacheTest {
                 .post("/api/goals").then().statusCode(201).extract().jsonPath().getLong("data.id");
         client.session().as().body(Map.of("client_id", String.valueOf(client.id()), "weight", "81.25"))
                 .post("/api/measurements").then().statusCode(201);
-        session(trainer, client, Instant.now().plus(Duration.ofDays(2)));
+        ReadModelFixtures.session(trainer, client, Instant.now().plus(Duration.ofDays(2)));
 
         for (Api.Session viewer : new Api.Session[]{client.session(), trainer.session(), admin}) {
             for (String path : List.of(progress, DASHBOARD)) {
@@ -61,7 +58,8 @@ class ReadModelCacheTest {
 
         // Behind the services' back the goal goes: the cached view still shows it, which proves it is cached...
         String before = client.session().as().get(progress).then().extract().asString();
-        sql("delete from goals where id = ?", goal);
+        ReadModelFixtures.behindTheServices(database,
+                "delete from goals where id = ?", goal);
         assertEquals(before, client.session().as().get(progress).then().statusCode(200).extract().asString());
         // ...and a write through the API is seen by the very next read.
         client.session().as().body(Map.of("client_id", client.id(), "title", "Run 10 km", "priority", "high"))
@@ -79,14 +77,14 @@ class ReadModelCacheTest {
         upcoming(trainer.session(), 0);
         upcoming(client.session(), 0);
 
-        long first = session(trainer, client, Instant.now().plus(Duration.ofDays(1)));
+        long first = ReadModelFixtures.session(trainer, client, Instant.now().plus(Duration.ofDays(1)));
         upcoming(admin, 1);
         upcoming(trainer.session(), 1);
         upcoming(client.session(), 1);
         client.session().as().get(progressOf(client.id())).then().body("next_session.id", equalTo((int) first));
         admin.as().get("/api/crm/stats").then().statusCode(200).body("sessions.upcoming_sessions", equalTo(1));
 
-        long second = session(trainer, client, Instant.now().plus(Duration.ofDays(3)));
+        long second = ReadModelFixtures.session(trainer, client, Instant.now().plus(Duration.ofDays(3)));
         upcoming(trainer.session(), 2);
         trainer.session().as().body(Map.of("status", "cancelled")).put("/api/sessions/" + first)
                 .then().statusCode(200);
@@ -246,7 +244,7 @@ class ReadModelCacheTest {
         }
 
         // Right after a write: each sees their own change and nobody else's.
-        long booked = session(alex, alexsClient, Instant.now().plus(Duration.ofDays(1)));
+        long booked = ReadModelFixtures.session(alex, alexsClient, Instant.now().plus(Duration.ofDays(1)));
         alexsClient.session().as().body(Map.of("client_id", alexsClient.id())).post("/api/workouts/log")
                 .then().statusCode(201);
         String alexsNewView = alex.session().as().get(progress).then().statusCode(200)
@@ -273,13 +271,6 @@ class ReadModelCacheTest {
         viewer.as().get(DASHBOARD).then().statusCode(200).body("sessions.upcoming_sessions", equalTo(expected));
     }
 
-    private static long session(Api.Person trainer, Api.Person client, Instant at) {
-        return trainer.session().as().body(Map.of("trainer_id", trainer.id(), "client_id", client.id(),
-                        "session_date", at.truncatedTo(ChronoUnit.MINUTES).toString(), "duration", 60,
-                        "override_conflicts", true))
-                .post("/api/sessions").then().statusCode(201).extract().jsonPath().getLong("id");
-    }
-
     private static long template(Api.Session trainer) {
         List<Map<String, Object>> found = trainer.as().queryParam("search", "Push-Up").queryParam("per_page", 100)
                 .get("/api/workouts/exercises").then().statusCode(200).extract().jsonPath().getList("exercises");
@@ -289,11 +280,4 @@ class ReadModelCacheTest {
                 .post("/api/workouts/templates").then().statusCode(201).extract().jsonPath().getLong("template.id");
     }
 
-    private void sql(String statement, long id) throws SQLException {
-        try (Connection connection = database.getConnection();
-             PreparedStatement update = connection.prepareStatement(statement)) {
-            update.setLong(1, id);
-            assertEquals(1, update.executeUpdate());
-        }
-    }
 }
