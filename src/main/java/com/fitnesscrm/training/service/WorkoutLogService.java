@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -118,14 +119,13 @@ public class WorkoutLogService {
             set.workoutLogId = log.id;
             set.persist();
         }
-        Map<Long, ExerciseView> exercises = library.views();
-        List<WorkoutLogRequests.RecordBroken> broken = log.completed
-                ? records.apply(log, sets, id -> exercises.get(id).name()) : List.of();
+        Map<Long, String> names = library.names();
+        List<WorkoutLogRequests.RecordBroken> broken = log.completed ? records.apply(log, sets, names::get) : List.of();
         activity.fire(ActivityEvent.of(caller, ActivityEvent.CREATE, "workout_log", log.id)
                 .withOwners(null, clientId));
-        String name = templateId == null ? null : WorkoutTemplate.<WorkoutTemplate>findByIdOptional(templateId)
-                .map(t -> t.name).orElse(null);
-        return new WorkoutLogRequests.Saved("Workout logged successfully", view(log, name, sets, exercises), broken);
+        String name = templateId == null ? null : templates.name(templateId).orElse(null);
+        return new WorkoutLogRequests.Saved("Workout logged successfully", view(log, name, sets, names::get),
+                broken);
     }
 
     /** A client's logs, newest first, with their sets (one query per kind). */
@@ -145,6 +145,8 @@ public class WorkoutLogService {
                 logs.stream().map(l -> l.id).toList());
         Map<Long, List<WorkoutLogSet>> setsOf = sets.stream().collect(Collectors.groupingBy(s -> s.workoutLogId));
         Map<Long, ExerciseView> exercises = Prescriptions.exercises(sets.stream().map(s -> s.exerciseId).toList());
+        Function<Long, String> exerciseName = id -> Optional.ofNullable(exercises.get(id))
+                .map(ExerciseView::name).orElse(null);
         Set<Long> templateIds = logs.stream().map(l -> l.workoutTemplateId).filter(java.util.Objects::nonNull)
                 .collect(Collectors.toSet());
         Map<Long, String> names = templateIds.isEmpty() ? Map.of()
@@ -152,7 +154,7 @@ public class WorkoutLogService {
                 .collect(Collectors.toMap(t -> t.id, t -> t.name));
         return new WorkoutLogRequests.Listing(logs.stream().map(l -> view(l,
                 l.workoutTemplateId == null ? null : names.get(l.workoutTemplateId),
-                setsOf.getOrDefault(l.id, List.of()), exercises)).toList());
+                setsOf.getOrDefault(l.id, List.of()), exerciseName)).toList());
     }
 
     /**
@@ -210,12 +212,11 @@ public class WorkoutLogService {
     }
 
     private static WorkoutLogRequests.View view(WorkoutLog l, String workoutName, List<WorkoutLogSet> sets,
-                                                Map<Long, ExerciseView> exercises) {
+                                                Function<Long, String> exerciseName) {
         return new WorkoutLogRequests.View(l.id, l.clientId, l.clientWorkoutId, l.clientWorkoutVersion,
                 l.workoutTemplateId, workoutName, l.completedAt, l.durationMinutes, l.difficultyRating, l.notes,
                 l.completed, l.loggedBy, l.createdAt, sets.stream().map(s -> new WorkoutLogRequests.SetView(s.id,
-                        s.exerciseId, Optional.ofNullable(exercises.get(s.exerciseId)).map(ExerciseView::name)
-                        .orElse(null), s.setNumber, s.reps, s.weightKg, s.durationSeconds, s.rpe, s.completed,
+                        s.exerciseId, exerciseName.apply(s.exerciseId), s.setNumber, s.reps, s.weightKg, s.durationSeconds, s.rpe, s.completed,
                         s.notes)).toList());
     }
 }

@@ -193,6 +193,12 @@ public class WorkoutTemplateService {
                 readable.params().and("id", id)).firstResultOptional();
     }
 
+    /** A template's name, deleted ones included (a log keeps naming what it was done against); only the name is read. */
+    Optional<String> name(long id) {
+        return Panache.getEntityManager().createQuery("select t.name from WorkoutTemplate t where t.id = ?1", String.class)
+                .setParameter(1, id).getResultStream().findFirst();
+    }
+
     /** Templates by id without their exercises (deleted ones included: old copies still name them), one query each. */
     static Map<Long, WorkoutTemplateView> summaries(Collection<Long> ids) {
         if (ids.isEmpty()) {
