@@ -190,10 +190,10 @@ class StatementBudgetTest {
             // 6 -> 4: as above, plus the trainer behind the login (the caller's scope).
             new Budgeted("GET /api/sessions (own week, trainer)", 4, f -> f.trainer().session().as()
                     .get("/api/sessions?trainer_id=" + f.trainer().id() + "&" + f.weekQuery())),
-            // 13: trainer and client exist; the caller's zone (settings, organization); the trainer's and the
-            // client's records for the answer; the trainer's advisory lock, the policy, overlapping sessions, time
-            // off, working hours; the insert; the activity row.
-            new Budgeted("POST /api/sessions (admin)", 13, f -> f.admin().as().body(Map.of(
+            // 13 -> 11: the trainer's and the client's records, live (the existence check and the answer's names
+            // in one query each, before two); the caller's zone (settings, organization); the trainer's advisory
+            // lock, the policy, overlapping sessions, time off, working hours; the insert; the activity row.
+            new Budgeted("POST /api/sessions (admin)", 11, f -> f.admin().as().body(Map.of(
                     "trainer_id", f.adminTrainerId(), "client_id", f.clientIds().get(SLOT.get() % CLIENTS),
                     "session_date", Instant.now().plus(730, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS)
                             .plus(SLOT.getAndIncrement() * 30L, ChronoUnit.MINUTES).toString(),

@@ -358,6 +358,11 @@ public class ClientService {
     private record RecordOf(long organizationId, long clientId) {
     }
 
+    /** A client that is not deleted, as a view: an existence check that also gives what the answer shows. */
+    public Optional<ClientView> liveView(long organizationId, long clientId) {
+        return Client.findLive(organizationId, clientId).map(ClientService::view);
+    }
+
     public boolean exists(long organizationId, long clientId) {
         return Client.findLive(organizationId, clientId).isPresent();
     }

@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 /**
  * Reads the date-times the SPA sends: {@code YYYY-MM-DD}, {@code YYYY-MM-DDTHH:MM} (a datetime-local input),
@@ -20,6 +21,9 @@ public final class FlexibleDateTime {
     /** Sessions and schedules outside these years are typing mistakes, not plans. */
     private static final int MIN_YEAR = 2000;
     private static final int MAX_YEAR = 2100;
+    /** Compiled once: String.matches and replaceAll compiled these on every call (a booking parses two). */
+    private static final Pattern OFFSET = Pattern.compile(".*[+-]\\d{2}:?\\d{2}$");
+    private static final Pattern OFFSET_WITHOUT_COLON = Pattern.compile("([+-]\\d{2})(\\d{2})$");
 
     private FlexibleDateTime() {
     }
@@ -33,8 +37,10 @@ public final class FlexibleDateTime {
         try {
             if (text.length() == 10) {
                 instant = LocalDate.parse(text).atStartOfDay(zone).toInstant();
-            } else if (text.endsWith("Z") || text.matches(".*[+-]\\d{2}:?\\d{2}$")) {
-                instant = OffsetDateTime.parse(text.replaceAll("([+-]\\d{2})(\\d{2})$", "$1:$2")).toInstant();
+            } else if (text.endsWith("Z")) {
+                instant = OffsetDateTime.parse(text).toInstant();
+            } else if (OFFSET.matcher(text).matches()) {
+                instant = OffsetDateTime.parse(OFFSET_WITHOUT_COLON.matcher(text).replaceAll("$1:$2")).toInstant();
             } else {
                 instant = LocalDateTime.parse(text).atZone(zone).toInstant();
             }

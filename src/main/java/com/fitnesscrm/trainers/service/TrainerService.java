@@ -255,6 +255,11 @@ public class TrainerService {
     private record TrainerOfUser(long organizationId, long userId) {
     }
 
+    /** A trainer that is not deleted, as a view: an existence check that also gives what the answer shows. */
+    public Optional<TrainerView> liveView(long organizationId, long trainerId) {
+        return Trainer.findLive(organizationId, trainerId).map(TrainerService::view);
+    }
+
     public boolean exists(long organizationId, long trainerId) {
         return Trainer.findLive(organizationId, trainerId).isPresent();
     }
