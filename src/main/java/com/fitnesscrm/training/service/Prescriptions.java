@@ -14,6 +14,7 @@ import com.fitnesscrm.training.domain.TemplateExercise;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -131,7 +132,7 @@ final class Prescriptions {
                 .setParameter(1, organizationId)
                 .setParameter(2, new HashSet<>(ids).toArray(Long[]::new))
                 .getResultList();
-        Map<Long, String> names = new java.util.HashMap<>();
+        Map<Long, String> names = new HashMap<>();
         Set<Long> usable = new HashSet<>();
         for (Object[] row : rows) {
             long id = ((Number) row[0]).longValue();

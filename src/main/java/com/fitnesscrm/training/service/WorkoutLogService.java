@@ -216,7 +216,7 @@ public class WorkoutLogService {
         return new WorkoutLogRequests.View(l.id, l.clientId, l.clientWorkoutId, l.clientWorkoutVersion,
                 l.workoutTemplateId, workoutName, l.completedAt, l.durationMinutes, l.difficultyRating, l.notes,
                 l.completed, l.loggedBy, l.createdAt, sets.stream().map(s -> new WorkoutLogRequests.SetView(s.id,
-                        s.exerciseId, exerciseName.apply(s.exerciseId), s.setNumber, s.reps, s.weightKg, s.durationSeconds, s.rpe, s.completed,
-                        s.notes)).toList());
+                        s.exerciseId, exerciseName.apply(s.exerciseId), s.setNumber, s.reps, s.weightKg,
+                        s.durationSeconds, s.rpe, s.completed, s.notes)).toList());
     }
 }
