@@ -2,6 +2,7 @@ package com.fitnesscrm.auth.service;
 
 import com.fitnesscrm.auth.domain.SecurityEvent;
 import com.fitnesscrm.common.security.RequestOrigin;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -29,9 +30,11 @@ public class SecurityAudit {
     public static final String ACCOUNT_DISABLED = "account_disabled";
 
     private final RequestOrigin origin;
+    private final MeterRegistry metrics;
 
-    public SecurityAudit(RequestOrigin origin) {
+    public SecurityAudit(RequestOrigin origin, MeterRegistry metrics) {
         this.origin = origin;
+        this.metrics = metrics;
     }
 
     @Transactional(Transactional.TxType.REQUIRED)
@@ -45,5 +48,7 @@ public class SecurityAudit {
         event.ipAddress = origin.ip();
         event.userAgent = origin.userAgent();
         event.persist();
+        // Login failures and refresh-token reuse are alerted on (deploy/monitoring/alerts.yml).
+        metrics.counter("fitnesscrm.security.events", "type", type).increment();
     }
 }

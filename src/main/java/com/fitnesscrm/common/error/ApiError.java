@@ -1,6 +1,7 @@
 package com.fitnesscrm.common.error;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fitnesscrm.common.observability.RequestTelemetry;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -19,18 +20,21 @@ public record ApiError(
         @Schema(description = "Extra machine-readable context, e.g. a conflicting record") Object conflict,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "Always false, and present only on the modules whose envelope is {success, data}"
-                + " (goals and progress photos)") Boolean success) {
+                + " (goals and progress photos)") Boolean success,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "The request's id (its X-Request-Id): quote it when reporting a problem",
+                example = "9b2f1c0e-6a51-4c1e-9d7e-1f0f5b3c2a10") String requestId) {
 
     public ApiError(String error, int status, String code) {
-        this(error, status, code, null, null, null);
+        this(error, status, code, null, null, null, RequestTelemetry.currentRequestId());
     }
 
     public ApiError(String error, int status, String code, List<FieldError> details, Object conflict) {
-        this(error, status, code, details, conflict, null);
+        this(error, status, code, details, conflict, null, RequestTelemetry.currentRequestId());
     }
 
     /** The same error for a module whose answers carry a {@code success} flag. */
     public ApiError unsuccessful() {
-        return new ApiError(error, status, code, details, conflict, Boolean.FALSE);
+        return new ApiError(error, status, code, details, conflict, Boolean.FALSE, requestId);
     }
 }

@@ -5,7 +5,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fitnesscrm.common.observability.ErrorReporter;
+import com.fitnesscrm.common.observability.LogSafe;
+import com.fitnesscrm.common.observability.RequestTelemetry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
@@ -19,6 +26,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -27,8 +35,24 @@ import java.util.stream.Collectors;
 public class ApiExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
+    /** During an outage every request fails the same way: one warning per interval, with the count, not one each. */
+    private static final long OUTAGE_LOG_INTERVAL_NANOS = 10_000_000_000L;
     /** PostgreSQL's "invalid byte sequence for encoding": a NUL character in a text parameter. */
     private static final String NUL_IN_TEXT = "22021";
+
+    private final ErrorReporter reporter;
+    private final CurrentVertxRequest currentRequest;
+    private final Counter databaseUnavailable;
+    private final AtomicLong outageLoggedAt = new AtomicLong(System.nanoTime() - OUTAGE_LOG_INTERVAL_NANOS);
+    private final AtomicLong outageAnswersSinceLog = new AtomicLong();
+
+    public ApiExceptionMappers(ErrorReporter reporter, CurrentVertxRequest currentRequest, MeterRegistry metrics) {
+        this.reporter = reporter;
+        this.currentRequest = currentRequest;
+        this.databaseUnavailable = Counter.builder("fitnesscrm.dependency.unavailable")
+                .description("Requests answered 503 because a dependency could not be reached")
+                .tag("dependency", "database").register(metrics);
+    }
 
     @ServerExceptionMapper
     public Response apiException(ApiException e) {
@@ -137,6 +161,14 @@ public class ApiExceptionMappers {
             return Response.fromResponse(json(503, "service_busy", "The service is busy, try again shortly", null))
                     .header("Retry-After", 5).build();
         }
+        if (Causes.databaseUnreachable(e)) {
+            // An outage, not a bug: the caller may retry, the metrics count it, error tracking is not flooded.
+            databaseUnavailable.increment();
+            logOutage(e);
+            return Response.fromResponse(json(503, "service_unavailable",
+                            "The service is temporarily unavailable, try again shortly", null))
+                    .header("Retry-After", 5).build();
+        }
         if (Causes.hasSqlState(e, NUL_IN_TEXT)) {
             // A NUL character in a query parameter or form field: PostgreSQL refuses it in text. Bad input, and
             // the transaction has rolled back, so nothing was stored. (JSON bodies are refused earlier by field.)
@@ -158,8 +190,32 @@ public class ApiExceptionMappers {
             return json(499, "client_closed_request", "Client closed the connection", null);
         }
         String reference = UUID.randomUUID().toString();
-        LOG.errorf(e, "Unexpected error, reference %s", reference);
+        LOG.errorf(LogSafe.of(e), "Unexpected error, reference %s", reference);
+        reporter.requestFailed(e, reference, RequestTelemetry.facts(routingContext()));
         return json(500, "internal_error", "Internal server error (reference " + reference + ")", null);
+    }
+
+    private void logOutage(Throwable e) {
+        long answered = outageAnswersSinceLog.incrementAndGet();
+        long last = outageLoggedAt.get();
+        long now = System.nanoTime();
+        if (now - last >= OUTAGE_LOG_INTERVAL_NANOS && outageLoggedAt.compareAndSet(last, now)) {
+            outageAnswersSinceLog.addAndGet(-answered);
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            LOG.warnf("Database unreachable: answered %d request(s) 503 since the last warning (%s: %s)", answered,
+                    root.getClass().getSimpleName(), root.getMessage());
+        }
+    }
+
+    private RoutingContext routingContext() {
+        try {
+            return currentRequest.getCurrent();
+        } catch (RuntimeException noRequestScope) {
+            return null;
+        }
     }
 
     private static boolean truncatedMultipart(Throwable e) {

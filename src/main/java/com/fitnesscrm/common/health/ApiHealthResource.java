@@ -1,5 +1,6 @@
 package com.fitnesscrm.common.health;
 
+import com.fitnesscrm.common.observability.JobMonitor;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import jakarta.annotation.security.PermitAll;
@@ -18,6 +19,8 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The contract's health route. The API keeps serving without Redis (rate limits fail open, credential limits
@@ -31,18 +34,22 @@ public class ApiHealthResource {
 
     private final AgroalDataSource dataSource;
     private final ReactiveRedisDataSource redis;
+    private final JobMonitor jobs;
     private final String version;
 
-    public ApiHealthResource(AgroalDataSource dataSource, ReactiveRedisDataSource redis,
+    public ApiHealthResource(AgroalDataSource dataSource, ReactiveRedisDataSource redis, JobMonitor jobs,
                              @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version) {
         this.dataSource = dataSource;
         this.redis = redis;
+        this.jobs = jobs;
         this.version = version;
     }
 
     @GET
-    @Operation(summary = "Service health", description = "healthy, degraded (Redis unreachable) or unhealthy"
-            + " (database unreachable, answered with 503)")
+    @Operation(summary = "Service health", description = "healthy; degraded (Redis unreachable, a scheduled job"
+            + " late or failing: the API still serves, `problems` says what is wrong); or unhealthy (database"
+            + " unreachable, answered with 503). The readiness probe, /q/health/ready, is about the database and Redis"
+            + " only, so a late job never takes the service out of rotation.")
     @APIResponse(responseCode = "200", description = "Healthy or degraded",
             content = @Content(schema = @Schema(implementation = HealthStatus.class)))
     @APIResponse(responseCode = "503", description = "Database unreachable",
@@ -50,9 +57,26 @@ public class ApiHealthResource {
     public jakarta.ws.rs.core.Response health() {
         String database = databaseUp() ? "up" : "down";
         String cache = redisUp() ? "up" : "down";
-        String status = "down".equals(database) ? "unhealthy" : "down".equals(cache) ? "degraded" : "healthy";
+        List<String> problems = new ArrayList<>();
+        if ("down".equals(cache)) {
+            problems.add("Redis unreachable: rate limits fail open, cached views are computed from the database");
+        }
+        String jobState = "unknown";
+        if ("up".equals(database)) {
+            Instant now = Instant.now();
+            try {
+                List<String> jobProblems = jobs.states().stream().flatMap(j -> j.problem(now).stream()).toList();
+                problems.addAll(jobProblems);
+                jobState = jobProblems.isEmpty() ? "ok" : "late";
+            } catch (RuntimeException databaseWentAway) {
+                problems.add("Scheduled jobs' state unreadable");
+            }
+        } else {
+            problems.add("Database unreachable");
+        }
+        String status = "down".equals(database) ? "unhealthy" : problems.isEmpty() ? "healthy" : "degraded";
         HealthStatus body = new HealthStatus(status, "fitnesscrm-api", version, Instant.now(),
-                new HealthStatus.Checks(database, cache));
+                new HealthStatus.Checks(database, cache, jobState), problems);
         return jakarta.ws.rs.core.Response.status("unhealthy".equals(status) ? 503 : 200).entity(body).build();
     }
 
@@ -80,10 +104,15 @@ public class ApiHealthResource {
             String service,
             String version,
             Instant timestamp,
-            Checks checks) {
+            Checks checks,
+            @Schema(description = "What makes the service degraded or unhealthy; empty when healthy")
+            List<String> problems) {
 
         public record Checks(@Schema(enumeration = {"up", "down"}) String database,
-                             @Schema(enumeration = {"up", "down"}) String redis) {
+                             @Schema(enumeration = {"up", "down"}) String redis,
+                             @Schema(enumeration = {"ok", "late", "unknown"},
+                                     description = "Scheduled jobs: ok, late (overdue or failing repeatedly), or"
+                                             + " unknown while the database is down") String jobs) {
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.fitnesscrm.common.security;
 
 import com.fitnesscrm.common.config.AppConfig;
+import com.fitnesscrm.common.observability.RequestTelemetry;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
@@ -70,7 +71,8 @@ public class HttpGuards {
     }
 
     private static void error(RoutingContext ctx, int status, String code, String message) {
-        JsonObject body = new JsonObject().put("error", message).put("status", status).put("code", code);
+        JsonObject body = new JsonObject().put("error", message).put("status", status).put("code", code)
+                .put("request_id", RequestTelemetry.currentRequestId());
         ctx.response().setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .putHeader(HttpHeaders.CONNECTION, "close")

@@ -1,6 +1,8 @@
 package com.fitnesscrm.common.security;
 
 import com.fitnesscrm.common.error.ApiError;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
@@ -31,10 +33,20 @@ public class RateLimitFilter {
 
     private final RateLimiter limiter;
     private final ClientIpResolver ipResolver;
+    private final Counter credentialRefusals;
+    private final Counter apiRefusals;
 
-    public RateLimitFilter(RateLimiter limiter, ClientIpResolver ipResolver) {
+    public RateLimitFilter(RateLimiter limiter, ClientIpResolver ipResolver, MeterRegistry metrics) {
         this.limiter = limiter;
         this.ipResolver = ipResolver;
+        this.credentialRefusals = refusals(metrics, "credentials");
+        this.apiRefusals = refusals(metrics, "api");
+    }
+
+    private static Counter refusals(MeterRegistry metrics, String limit) {
+        return Counter.builder("fitnesscrm.rate_limit.refusals").tag("limit", limit)
+                .description("Requests refused by a rate limit (429) or because it could not be checked (503)")
+                .register(metrics);
     }
 
     /** An API call counted against the ordinary (not the credential) limits. */
@@ -54,12 +66,12 @@ public class RateLimitFilter {
         }
         String ip = ipResolver.resolve(http.request());
         if (CREDENTIAL_PATHS.contains(stripTrailingSlash(path))) {
-            return limiter.hit(RateLimiter.Bucket.AUTH_IP, ip).map(RateLimitFilter::refusal);
+            return limiter.hit(RateLimiter.Bucket.AUTH_IP, ip).map(d -> refusal(d, credentialRefusals));
         }
         String authorization = http.request().getHeader(HttpHeaders.AUTHORIZATION);
         Uni<SecurityIdentity> identity = http.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
         if (identity == null || authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return limiter.hit(RateLimiter.Bucket.API_IP, ip).map(RateLimitFilter::refusal);
+            return limiter.hit(RateLimiter.Bucket.API_IP, ip).map(d -> refusal(d, apiRefusals));
         }
         // Checking the token now (the outcome is remembered for the request) counts the signed-in limits on the way.
         return identity
@@ -70,14 +82,15 @@ public class RateLimitFilter {
                             // An expired, forged or signed-out token: the call counts as anonymous.
                             : limiter.hit(RateLimiter.Bucket.API_IP, ip);
                 })
-                .map(RateLimitFilter::refusal);
+                .map(d -> refusal(d, apiRefusals));
     }
 
     /** Null (go on) when allowed, else the 429, or the 503 of a credential limit that cannot be checked. */
-    private static Response refusal(RateLimiter.Decision decision) {
+    private static Response refusal(RateLimiter.Decision decision, Counter refusals) {
         if (decision.allowed()) {
             return null;
         }
+        refusals.increment();
         if (decision.degraded()) {
             return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", 30)
                     .entity(new ApiError("Sign-in is temporarily unavailable, try again shortly", 503,

@@ -1,5 +1,6 @@
 package com.fitnesscrm.common.security;
 
+import com.fitnesscrm.common.observability.RequestTelemetry;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -43,11 +44,12 @@ public class SignedInAdmission implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(identity);
+        Object family = tokens.customClaims(token).family();
+        RequestTelemetry.identify(http, token.getSubject(), tokens.customClaims(token).organization());
         List<RateLimiter.Limit> limits = http == null || !RateLimitFilter.countsAsApiCall(http.normalizedPath())
                 ? List.of()
                 : List.of(limiter.limit(RateLimiter.Bucket.API_USER, token.getSubject()),
                 limiter.limit(RateLimiter.Bucket.API_IP_SIGNED_IN, ipResolver.resolve(http.request())));
-        Object family = tokens.customClaims(token).family();
         String mark = revocations.markKey(family == null ? null : family.toString());
         if (limits.isEmpty() && mark == null) {
             return Uni.createFrom().item(identity);

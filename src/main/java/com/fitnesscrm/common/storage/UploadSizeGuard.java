@@ -1,5 +1,6 @@
 package com.fitnesscrm.common.storage;
 
+import com.fitnesscrm.common.observability.RequestTelemetry;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -29,7 +30,8 @@ public final class UploadSizeGuard {
                         JsonObject body = new JsonObject().put("error", "File too large: the file " + message)
                                 .put("status", 413).put("code", "payload_too_large")
                                 .put("details", new JsonArray().add(new JsonObject().put("field", "file")
-                                        .put("message", message)));
+                                        .put("message", message)))
+                                .put("request_id", RequestTelemetry.currentRequestId());
                         if (successFlag) {
                             body.put("success", false);
                         }
