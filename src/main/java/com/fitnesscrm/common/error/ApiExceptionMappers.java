@@ -49,9 +49,7 @@ public class ApiExceptionMappers {
     public ApiExceptionMappers(ErrorReporter reporter, CurrentVertxRequest currentRequest, MeterRegistry metrics) {
         this.reporter = reporter;
         this.currentRequest = currentRequest;
-        this.databaseUnavailable = Counter.builder("fitnesscrm.dependency.unavailable")
-                .description("Requests answered 503 because a dependency could not be reached")
-                .tag("dependency", "database").register(metrics);
+        this.databaseUnavailable = metrics.counter("fitnesscrm.dependency.unavailable", "dependency", "database");
     }
 
     @ServerExceptionMapper

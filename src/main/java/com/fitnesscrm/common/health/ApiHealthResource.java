@@ -1,9 +1,10 @@
 package com.fitnesscrm.common.health;
 
-import com.fitnesscrm.common.observability.JobMonitor;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -34,14 +35,15 @@ public class ApiHealthResource {
 
     private final AgroalDataSource dataSource;
     private final ReactiveRedisDataSource redis;
-    private final JobMonitor jobs;
+    private final Instance<HealthContributor> contributors;
     private final String version;
 
-    public ApiHealthResource(AgroalDataSource dataSource, ReactiveRedisDataSource redis, JobMonitor jobs,
+    public ApiHealthResource(AgroalDataSource dataSource, ReactiveRedisDataSource redis,
+                             @Any Instance<HealthContributor> contributors,
                              @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version) {
         this.dataSource = dataSource;
         this.redis = redis;
-        this.jobs = jobs;
+        this.contributors = contributors;
         this.version = version;
     }
 
@@ -61,22 +63,25 @@ public class ApiHealthResource {
         if ("down".equals(cache)) {
             problems.add("Redis unreachable: rate limits fail open, cached views are computed from the database");
         }
-        String jobState = "unknown";
+        String operations = "unknown";
         if ("up".equals(database)) {
             Instant now = Instant.now();
-            try {
-                List<String> jobProblems = jobs.states().stream().flatMap(j -> j.problem(now).stream()).toList();
-                problems.addAll(jobProblems);
-                jobState = jobProblems.isEmpty() ? "ok" : "late";
-            } catch (RuntimeException databaseWentAway) {
-                problems.add("Scheduled jobs' state unreadable");
+            List<String> found = new ArrayList<>();
+            for (HealthContributor contributor : contributors) {
+                try {
+                    found.addAll(contributor.problems(now));
+                } catch (RuntimeException databaseWentAway) {
+                    found.add("Operational state unreadable: " + databaseWentAway.getClass().getSimpleName());
+                }
             }
+            problems.addAll(found);
+            operations = found.isEmpty() ? "ok" : "late";
         } else {
             problems.add("Database unreachable");
         }
         String status = "down".equals(database) ? "unhealthy" : problems.isEmpty() ? "healthy" : "degraded";
         HealthStatus body = new HealthStatus(status, "fitnesscrm-api", version, Instant.now(),
-                new HealthStatus.Checks(database, cache, jobState), problems);
+                new HealthStatus.Checks(database, cache, operations), problems);
         return jakarta.ws.rs.core.Response.status("unhealthy".equals(status) ? 503 : 200).entity(body).build();
     }
 
@@ -111,8 +116,9 @@ public class ApiHealthResource {
         public record Checks(@Schema(enumeration = {"up", "down"}) String database,
                              @Schema(enumeration = {"up", "down"}) String redis,
                              @Schema(enumeration = {"ok", "late", "unknown"},
-                                     description = "Scheduled jobs: ok, late (overdue or failing repeatedly), or"
-                                             + " unknown while the database is down") String jobs) {
+                                     description = "Scheduled jobs and backups: ok; late (a job overdue or failing"
+                                             + " repeatedly, no verified backup for 26 hours); unknown while the"
+                                             + " database is down") String operations) {
         }
     }
 }

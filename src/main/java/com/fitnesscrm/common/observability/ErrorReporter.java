@@ -30,6 +30,12 @@ public class ErrorReporter {
     public ErrorReporter(SentryConfig config, MeterRegistry metrics) {
         this.config = config;
         this.metrics = metrics;
+        // Exported from the start (at 0), so the error-rate alert has a series before the first failure.
+        for (String source : List.of("request", "job")) {
+            metrics.counter("fitnesscrm.errors.reported", "source", source);
+        }
+        // Counted by the exception mappers, which are created on first use.
+        metrics.counter("fitnesscrm.dependency.unavailable", "dependency", "database");
     }
 
     void start(@Observes StartupEvent started) {

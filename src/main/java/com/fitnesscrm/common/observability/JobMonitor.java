@@ -1,5 +1,6 @@
 package com.fitnesscrm.common.observability;
 
+import com.fitnesscrm.common.health.HealthContributor;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.FailedExecution;
@@ -20,7 +21,7 @@ import java.util.Optional;
  * failing job. The scheduler's own metrics ({@code scheduled_methods_seconds}) count runs, durations and failures.
  */
 @ApplicationScoped
-public class JobMonitor {
+public class JobMonitor implements HealthContributor {
 
     private static final Logger LOG = Logger.getLogger(JobMonitor.class);
     /** A job is late when its next run is this overdue: long enough for a slow run, short enough to act on. */
@@ -58,6 +59,11 @@ public class JobMonitor {
         LOG.errorf(LogSafe.of(event.getException()), "Scheduled job %s failed (run %s)", execution.getTrigger().getId(), runId);
         reporter.jobFailed(execution.getTrigger().getId(), runId, event.getException());
         record(execution, event.getException());
+    }
+
+    @Override
+    public List<String> problems(Instant now) {
+        return states().stream().flatMap(j -> j.problem(now).stream()).toList();
     }
 
     public List<JobState> states() {

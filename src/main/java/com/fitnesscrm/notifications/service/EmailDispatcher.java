@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.scheduler.ScheduledExecution;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -29,6 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * and a message is given up (failed_at) after {@link #MAX_ATTEMPTS} attempts.
  */
 @ApplicationScoped
+// Created at start, not at the job's first run, so its gauges are exported from the first scrape.
+@Startup
 public class EmailDispatcher {
 
     private static final Logger LOG = Logger.getLogger(EmailDispatcher.class);
