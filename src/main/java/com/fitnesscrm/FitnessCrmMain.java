@@ -2,6 +2,7 @@ package com.fitnesscrm;
 
 import com.fitnesscrm.backups.service.BackupService;
 import com.fitnesscrm.backups.service.PostgresTarget;
+import com.fitnesscrm.common.security.SecretRotation;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -10,15 +11,22 @@ import jakarta.inject.Inject;
 import java.util.Arrays;
 
 /**
- * The service's entry point: with no arguments, the API server; with {@code restore <backup-id> --target <url>},
- * the disaster-recovery restore (deploy/restore.sh runs it with the server parts switched off): the backup is read
- * from storage, decrypted, restored into the empty target database and its census compared with the dump's.
+ * The service's entry point: with no arguments, the API server. Operator commands (deploy/ops.sh runs them with
+ * the server parts switched off; docs/operations.md):
+ * <ul>
+ *   <li>{@code restore <backup-id> --target <url>}: the disaster-recovery restore. The backup is read from storage,
+ *   decrypted, restored into the empty target database and its census compared with the dump's;</li>
+ *   <li>{@code rotate-secrets}: re-seals every stored secret still sealed with a key of ENCRYPTION_KEY_PREVIOUS.</li>
+ * </ul>
  */
 @QuarkusMain
 public class FitnessCrmMain implements QuarkusApplication {
 
     @Inject
     BackupService backups;
+
+    @Inject
+    SecretRotation secretRotation;
 
     public static void main(String... args) {
         Quarkus.run(FitnessCrmMain.class, args);
@@ -30,8 +38,17 @@ public class FitnessCrmMain implements QuarkusApplication {
             Quarkus.waitForExit();
             return 0;
         }
+        if ("rotate-secrets".equals(args[0])) {
+            SecretRotation.Outcome outcome = secretRotation.resealAll();
+            outcome.resealed().forEach((column, n) -> System.out.println("  " + column + ": " + n + " re-sealed"));
+            outcome.unreadable().forEach((column, n) -> System.err.println("  " + column + ": " + n
+                    + " opened by no configured key (left as they are)"));
+            System.out.println(outcome.total() + " secret(s) now sealed with the current ENCRYPTION_KEY.");
+            return outcome.unreadable().isEmpty() ? 0 : 1;
+        }
         if (!"restore".equals(args[0])) {
-            System.err.println("Unknown command " + args[0] + ". Usage: restore <backup-id> --target <database-url>");
+            System.err.println("Unknown command " + args[0] + ". Commands: restore <backup-id> --target"
+                    + " <database-url>; rotate-secrets");
             return 2;
         }
         int target = Arrays.asList(args).indexOf("--target");

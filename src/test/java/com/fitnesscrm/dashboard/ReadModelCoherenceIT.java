@@ -132,6 +132,9 @@ class ReadModelCoherenceIT {
                 .forEach(key -> command.add("-D" + key + "=" + System.getProperty(key)));
         command.add("-Dquarkus.http.port=" + port);
         command.add("-D%test.quarkus.http.port=" + port);
+        // Two instances side by side: each takes a free management port, and neither writes the test log file.
+        command.add("-Dquarkus.management.port=0");
+        command.add("-Dquarkus.log.file.enabled=false");
         command.addAll(extra);
         command.add("-jar");
         command.add(JAR.toString());

@@ -25,6 +25,9 @@ public interface AppConfig {
     /** Base64 of 32 random bytes: the AES-256 key for secrets stored in the database (ENCRYPTION_KEY). */
     String encryptionKey();
 
+    /** Keys that sealed values before a rotation (ENCRYPTION_KEY_PREVIOUS, comma-separated base64). */
+    Optional<String> encryptionKeyPrevious();
+
     RateLimit rateLimit();
 
     Password password();

@@ -47,4 +47,17 @@ class SecretBoxTest {
         assertThrows(IllegalStateException.class, () -> new SecretBox("c2hvcnQ="));
         assertThrows(IllegalStateException.class, () -> new SecretBox("not base64 at all!"));
     }
+
+    @Test
+    void afterARotationOldValuesStillOpenAndAreResealedWithTheNewKey() {
+        String oldKey = key();
+        String newKey = key();
+        String sealedBefore = new SecretBox(oldKey).encrypt("AC-secret");
+        SecretBox rotated = new SecretBox(newKey, oldKey);
+        assertEquals("AC-secret", rotated.decrypt(sealedBefore));
+        String resealed = rotated.resealed(sealedBefore).orElseThrow();
+        assertEquals("AC-secret", new SecretBox(newKey).decrypt(resealed));
+        assertTrue(rotated.resealed(resealed).isEmpty(), "already under the current key");
+        assertThrows(IllegalArgumentException.class, () -> new SecretBox(newKey).decrypt(sealedBefore));
+    }
 }
