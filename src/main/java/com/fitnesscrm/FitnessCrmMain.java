@@ -51,12 +51,15 @@ public class FitnessCrmMain implements QuarkusApplication {
                     + " <database-url>; rotate-secrets");
             return 2;
         }
+        // The target's URL is best given as RESTORE_TARGET_URL (and its password as PGPASSWORD): a command line is
+        // visible to every user of the machine (ps) and kept in shell histories.
         int target = Arrays.asList(args).indexOf("--target");
-        if (args.length != 4 || target != 2) {
-            System.err.println("Usage: restore <backup-id> --target <database-url>");
+        String url = args.length == 4 && target == 2 ? args[3] : System.getenv("RESTORE_TARGET_URL");
+        if (args.length < 2 || url == null || url.isBlank() || (args.length != 2 && args.length != 4)) {
+            System.err.println("Usage: restore <backup-id> [--target <database-url>] (or RESTORE_TARGET_URL)");
             return 2;
         }
-        PostgresTarget into = PostgresTarget.parse(args[3], null, null);
+        PostgresTarget into = PostgresTarget.parse(url, null, System.getenv("PGPASSWORD"));
         System.out.println("Restoring backup " + args[1] + " into " + into.describe() + " ...");
         BackupService.RestoreOutcome outcome = backups.restoreInto(args[1], into);
         outcome.census().forEach((table, figures) -> System.out.println("  " + table + ": " + figures.rows() + " rows"));

@@ -107,6 +107,32 @@ class BackupTest {
     }
 
     @Test
+    void aFailedBackupIsMarkedWithItsReasonAndRetentionDeletesNothing() throws Exception {
+        String good = ops().post("/q/ops/backups").then().statusCode(202).extract().jsonPath().getString("id");
+        assertEquals("verified", awaitFinished(good).getString("status"));
+        // The storage breaks: where the backups directory was, there is a file.
+        Path directory = storedObject(good).getParent();
+        Path aside = directory.resolveSibling("backups-aside");
+        Files.move(directory, aside);
+        Files.writeString(directory, "not a directory");
+        try {
+            String broken = ops().post("/q/ops/backups").then().statusCode(202).extract().jsonPath().getString("id");
+            JsonPath failed = awaitFinished(broken);
+            assertEquals("failed", failed.getString("status"));
+            assertTrue(failed.getString("error") != null && !failed.getString("error").isBlank(), failed.prettify());
+            assertEquals(false, failed.getBoolean("verified"));
+        } finally {
+            Files.delete(directory);
+            Files.move(aside, directory);
+        }
+        // The earlier backup is untouched: still verified, not deleted, its object in place.
+        JsonPath earlier = ops().get("/q/ops/backups/" + good).then().statusCode(200).extract().jsonPath();
+        assertEquals("verified", earlier.getString("status"));
+        assertEquals(null, earlier.getString("deleted_at"));
+        assertTrue(Files.exists(storedObject(good)));
+    }
+
+    @Test
     void onlyOneBackupRunsAtATime() {
         String first = ops().post("/q/ops/backups").then().statusCode(202).extract().jsonPath().getString("id");
         // While it runs (it holds the database lock every replica takes), another cannot start.

@@ -46,13 +46,20 @@ final class BackupLock implements AutoCloseable {
 
     @Override
     public void close() {
-        try (connection; PreparedStatement s = connection.prepareStatement("select pg_advisory_unlock(?, ?)")) {
+        try (PreparedStatement s = connection.prepareStatement("select pg_advisory_unlock(?, ?)")) {
             s.setInt(1, NAMESPACE);
             s.setInt(2, KEY);
             s.execute();
+            connection.close();
         } catch (SQLException e) {
-            // The connection is gone, and the lock with it.
-            LOG.debugf("Backup lock released with its connection: %s", e.getMessage());
+            // Not unlocked: the connection must not go back to the pool holding the lock. Aborting it ends the
+            // database session, and the lock with it.
+            LOG.debugf("Backup lock released by aborting its connection: %s", e.getMessage());
+            try {
+                connection.abort(Runnable::run);
+            } catch (SQLException ignored) {
+                // Already gone.
+            }
         }
     }
 }

@@ -54,7 +54,7 @@ class BackupRepository {
     }
 
     void failed(String id, String error) throws SQLException {
-        update("update backups set status = 'failed', error = ? where id = ?",
+        update("update backups set status = 'failed', error = ? where id = ? and status <> 'verified'",
                 error.length() > 2000 ? error.substring(0, 2000) : error, id);
     }
 
@@ -111,10 +111,13 @@ class BackupRepository {
         return out;
     }
 
-    /** A backup that stopped half-way (its replica died): marked failed, so it is not shown as running forever. */
-    int abandon(Instant startedBefore) throws SQLException {
+    /**
+     * Backups that stopped half-way (their replica died), found by the run holding the lock (so none of them is
+     * alive): marked failed, so they are not shown as running forever.
+     */
+    int abandonAllBut(String current) throws SQLException {
         return update("update backups set status = 'failed', error = 'Interrupted: the replica running it stopped'"
-                + " where status in ('running', 'verifying') and started_at < ?", Timestamp.from(startedBefore));
+                + " where status in ('running', 'verifying') and id <> ?", current);
     }
 
     private int update(String sql, Object... parameters) throws SQLException {

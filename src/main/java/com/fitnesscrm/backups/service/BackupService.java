@@ -95,6 +95,7 @@ public class BackupService implements HealthContributor {
     }
 
     private final BackupConfig config;
+    private final JobMonitor jobs;
     private final FileStorage storage;
     private final BackupRepository repository;
     private final AgroalDataSource dataSource;
@@ -115,13 +116,14 @@ public class BackupService implements HealthContributor {
     private Counter verifiedRuns;
     private Counter failedRuns;
 
-    public BackupService(BackupConfig config, FileStorage storage, BackupRepository repository,
+    public BackupService(BackupConfig config, JobMonitor jobs, FileStorage storage, BackupRepository repository,
                          AgroalDataSource dataSource, ErrorReporter reporter, MeterRegistry metrics,
                          @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> jdbcUrl,
                          @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
                          @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
                          @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema") Optional<String> schema) {
         this.config = config;
+        this.jobs = jobs;
         this.storage = storage;
         this.repository = repository;
         this.dataSource = dataSource;
@@ -144,15 +146,6 @@ public class BackupService implements HealthContributor {
                 .register(metrics);
         Gauge.builder("fitnesscrm.backup.last.size", lastSizeBytes, AtomicLong::get)
                 .baseUnit("bytes").description("Size of the newest verified backup object").register(metrics);
-        try {
-            // A run of a replica that died is not running any more.
-            int abandoned = repository.abandon(Instant.now().minus(config.timeout()).minus(Duration.ofHours(1)));
-            if (abandoned > 0) {
-                LOG.warnf("Marked %d interrupted backup(s) failed", abandoned);
-            }
-        } catch (SQLException e) {
-            LOG.warnf("Could not look for interrupted backups: %s", e.getMessage());
-        }
         refreshFigures();
         LOG.infof("Backups on: daily at cron '%s' (UTC), key %s, schema %s", config.cron(),
                 cipher.get().currentKeyId(), schema);
@@ -183,10 +176,10 @@ public class BackupService implements HealthContributor {
             return;
         }
         MDC.put("job_run_id", JobMonitor.runId(execution));
+        // A run takes minutes: it is not "late" while it runs.
+        jobs.started(execution);
         try {
-            Optional<Instant> last = repository.lastVerifiedAt();
-            if (last.isPresent() && last.get().isAfter(Instant.now().minus(config.minimumInterval()))) {
-                LOG.infof("Backup skipped: one was verified at %s", last.get());
+            if (verifiedRecently()) {
                 return;
             }
             Optional<BackupLock> lock = BackupLock.tryTake(dataSource);
@@ -195,6 +188,10 @@ public class BackupService implements HealthContributor {
                 return;
             }
             try (BackupLock held = lock.get()) {
+                // Checked again under the lock: another replica may have finished one since.
+                if (verifiedRecently()) {
+                    return;
+                }
                 String id = newId();
                 repository.insert(id, objectKey(id), "scheduled", Instant.now(), cipher.get().currentKeyId());
                 take(id);
@@ -204,6 +201,15 @@ public class BackupService implements HealthContributor {
         } finally {
             MDC.remove("job_run_id");
         }
+    }
+
+    private boolean verifiedRecently() throws SQLException {
+        Optional<Instant> last = repository.lastVerifiedAt();
+        if (last.isPresent() && last.get().isAfter(Instant.now().minus(config.minimumInterval()))) {
+            LOG.infof("Backup skipped: one was verified at %s", last.get());
+            return true;
+        }
+        return false;
     }
 
     /** An operator's "back up now": starts a run in the background and answers with its row at once. */
@@ -216,7 +222,7 @@ public class BackupService implements HealthContributor {
             String id = newId();
             try {
                 repository.insert(id, objectKey(id), "manual", Instant.now(), cipher.get().currentKeyId());
-                runner.submit(() -> {
+                runner.execute(() -> {
                     try (lock) {
                         take(id);
                     }
@@ -262,7 +268,8 @@ public class BackupService implements HealthContributor {
             }
             return List.of();
         } catch (SQLException e) {
-            return List.of("Backup state unreadable: " + e.getMessage());
+            LOG.debugf("Backup state unreadable: %s", e.getMessage());
+            return List.of("Backup state unreadable");
         }
     }
 
@@ -286,6 +293,7 @@ public class BackupService implements HealthContributor {
         MDC.put("backup_id", id);
         Path encrypted = null;
         try {
+            cleanUpAfterDeadRuns(id);
             Instant began = Instant.now();
             BackupManifest manifest;
             encrypted = Files.createTempFile("fitnesscrm-backup-", ".enc",
@@ -317,8 +325,13 @@ public class BackupService implements HealthContributor {
             lastVerifiedEpochSecond.set(Instant.now().getEpochSecond());
             lastSizeBytes.set(size);
             LOG.infof("Backup %s verified: restored and counted in %d ms", id, verifyMillis);
-            prune();
-        } catch (Exception e) {
+            try {
+                prune();
+            } catch (Exception e) {
+                // The backup stands verified; the old objects are deleted by the next run.
+                LOG.warnf("Retention after backup %s failed: %s", id, LogSafe.text(e.getMessage()));
+            }
+        } catch (Throwable e) {
             String reason = e.getClass().getSimpleName() + ": " + LogSafe.text(e.getMessage());
             LOG.errorf(LogSafe.of(e), "Backup %s failed", id);
             failedRuns.increment();
@@ -337,6 +350,27 @@ public class BackupService implements HealthContributor {
                 }
             }
             MDC.remove("backup_id");
+        }
+    }
+
+    /**
+     * Under the lock, no other run is alive: rows still "running" or "verifying" belong to a replica that died, and
+     * scratch databases left on the server are theirs.
+     */
+    private void cleanUpAfterDeadRuns(String id) throws SQLException {
+        int abandoned = repository.abandonAllBut(id);
+        if (abandoned > 0) {
+            LOG.warnf("Marked %d interrupted backup(s) failed", abandoned);
+        }
+        List<String> leftovers = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select datname from pg_database where datname like 'fitnesscrm\\_verify\\_%'")) {
+            while (rs.next()) {
+                leftovers.add(rs.getString(1));
+            }
+        }
+        for (String scratch : leftovers) {
+            dropScratch(scratch);
         }
     }
 
@@ -377,19 +411,37 @@ public class BackupService implements HealthContributor {
         String scratch = "fitnesscrm_verify_" + id.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_");
         PostgresTarget target = source.get().withDatabase(scratch);
         try (Connection admin = dataSource.getConnection(); Statement s = admin.createStatement()) {
-            s.execute("create database " + TableCensus.quote(scratch));
+            // From template0 with the source's encoding and locale, so the restore sees the same text rules.
+            String[] settings = new String[3];
+            try (ResultSet rs = s.executeQuery("select pg_encoding_to_char(encoding), datcollate, datctype"
+                    + " from pg_database where datname = current_database()")) {
+                rs.next();
+                settings[0] = rs.getString(1);
+                settings[1] = rs.getString(2);
+                settings[2] = rs.getString(3);
+            }
+            s.execute("create database " + TableCensus.quote(scratch) + " template template0 encoding "
+                    + literal(settings[0]) + " lc_collate " + literal(settings[1]) + " lc_ctype " + literal(settings[2]));
         } catch (SQLException e) {
             throw new IOException("The scratch database " + scratch + " cannot be created: " + e.getMessage(), e);
         }
         try {
             return restoreInto(id, manifest, target);
         } finally {
-            try (Connection admin = dataSource.getConnection(); Statement s = admin.createStatement()) {
-                s.execute("drop database if exists " + TableCensus.quote(scratch) + " with (force)");
-            } catch (SQLException e) {
-                LOG.warnf("Scratch database %s not dropped: %s", scratch, e.getMessage());
-            }
+            dropScratch(scratch);
         }
+    }
+
+    private void dropScratch(String scratch) {
+        try (Connection admin = dataSource.getConnection(); Statement s = admin.createStatement()) {
+            s.execute("drop database if exists " + TableCensus.quote(scratch) + " with (force)");
+        } catch (SQLException e) {
+            LOG.warnf("Scratch database %s not dropped: %s", scratch, e.getMessage());
+        }
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
     }
 
     /**

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -84,16 +85,22 @@ final class PostgresTools {
 
     /** Runs pg_dump, copying its standard output into {@code sink}; returns the bytes written. */
     long dump(PostgresTarget source, List<String> options, OutputStream sink, Duration timeout) throws IOException {
-        List<String> command = new ArrayList<>(List.of(pgDump.toString(), "--format=custom"));
+        List<String> command = new ArrayList<>(List.of(pgDump.toString(), "--format=custom",
+                // A table locked by a long migration fails the dump rather than stalling it (and the backup lock).
+                "--lock-wait-timeout=300000"));
         command.addAll(options);
         command.addAll(source.toolArguments());
         Process process = start(command, source);
+        Watchdog watchdog = Watchdog.start(process, timeout);
         CompletableFuture<String> errors = drain(process.getErrorStream());
         long bytes;
         try (InputStream out = process.getInputStream()) {
             bytes = out.transferTo(sink);
+        } catch (IOException e) {
+            process.destroyForcibly();
+            throw e;
         }
-        finish(process, errors, "pg_dump", timeout);
+        finish(process, errors, "pg_dump", watchdog);
         return bytes;
     }
 
@@ -103,45 +110,118 @@ final class PostgresTools {
                 "--no-privileges", "--no-comments"));
         command.addAll(target.toolArguments());
         Process process = start(command, target);
+        Watchdog watchdog = Watchdog.start(process, timeout);
         CompletableFuture<String> errors = drain(process.getErrorStream());
         CompletableFuture<String> output = drain(process.getInputStream());
-        IOException feedFailure = null;
         try (OutputStream in = process.getOutputStream()) {
-            dump.transferTo(in);
-        } catch (IOException e) {
-            // A decryption failure surfaces here; pg_restore then sees a cut-off stream and fails too.
-            feedFailure = e;
-        }
-        if (feedFailure != null) {
-            process.destroyForcibly();
-            throw feedFailure;
+            byte[] buffer = new byte[1 << 16];
+            while (true) {
+                int n;
+                try {
+                    n = dump.read(buffer);
+                } catch (IOException unreadable) {
+                    // The dump could not be read (decryption failed): that is the news, and pg_restore must not
+                    // go on with a cut-off stream.
+                    process.destroyForcibly();
+                    throw unreadable;
+                }
+                if (n < 0) {
+                    break;
+                }
+                try {
+                    in.write(buffer, 0, n);
+                } catch (IOException pipe) {
+                    // pg_restore stopped reading: it exited, and its own error is the news.
+                    boolean exited = waitQuietly(process, Duration.ofSeconds(5));
+                    if (!exited) {
+                        process.destroyForcibly();
+                    }
+                    IOException failure = new IOException("pg_restore failed"
+                            + (exited ? " (exit " + process.exitValue() + ")" : "") + ": " + firstLines(errors.join()));
+                    failure.addSuppressed(pipe);
+                    throw failure;
+                }
+            }
         }
         output.join();
-        finish(process, errors, "pg_restore", timeout);
+        finish(process, errors, "pg_restore", watchdog);
     }
+
+    /** Kills a tool that outlives its time; {@link #fired} tells a timeout from a failure. */
+    private record Watchdog(java.util.concurrent.ScheduledFuture<?> kill, java.util.concurrent.atomic.AtomicBoolean fired,
+                            Duration timeout) {
+        static Watchdog start(Process process, Duration timeout) {
+            java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
+            return new Watchdog(WATCHDOGS.schedule(() -> {
+                if (process.isAlive()) {
+                    fired.set(true);
+                    process.destroyForcibly();
+                }
+            }, timeout.toMillis(), TimeUnit.MILLISECONDS), fired, timeout);
+        }
+    }
+
+    private static final java.util.concurrent.ScheduledExecutorService WATCHDOGS =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "pg-tool-watchdog");
+                t.setDaemon(true);
+                return t;
+            });
 
     private static Process start(List<String> command, PostgresTarget target) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().putAll(target.toolEnvironment());
+        // Only what the tools need: the service's own secrets (keys, tokens) stay out of the child's environment.
+        Map<String, String> env = builder.environment();
+        String path = env.get("PATH");
+        env.clear();
+        env.put("PATH", path == null ? "/usr/bin:/bin" : path);
+        env.put("LANG", "C.UTF-8");
+        env.putAll(target.toolEnvironment());
         return builder.start();
     }
 
-    private static void finish(Process process, CompletableFuture<String> errors, String tool, Duration timeout)
+    private static void finish(Process process, CompletableFuture<String> errors, String tool, Watchdog watchdog)
             throws IOException {
         try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new IOException(tool + " did not finish within " + timeout);
-            }
+            process.waitFor();
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IOException(tool + " was interrupted");
+        } finally {
+            watchdog.kill().cancel(false);
+        }
+        if (watchdog.fired().get()) {
+            throw new IOException(tool + " did not finish within " + watchdog.timeout() + " and was stopped");
         }
         if (process.exitValue() != 0) {
-            String message = errors.join().trim();
-            throw new IOException(tool + " failed (exit " + process.exitValue() + "): "
-                    + (message.length() > 600 ? message.substring(0, 600) + "…" : message));
+            throw new IOException(tool + " failed (exit " + process.exitValue() + "): " + firstLines(errors.join()));
+        }
+    }
+
+    /**
+     * A tool's error for logs, reports and the backups list: its first lines, before any DETAIL or CONTEXT line
+     * (those quote row values), scrubbed again by the reporters.
+     */
+    static String firstLines(String stderr) {
+        StringBuilder out = new StringBuilder();
+        for (String line : stderr.trim().split("\n")) {
+            String upper = line.trim().toUpperCase(java.util.Locale.ROOT);
+            if (upper.startsWith("DETAIL") || upper.startsWith("CONTEXT") || upper.startsWith("COMMAND WAS")
+                    || out.length() > 400) {
+                break;
+            }
+            out.append(out.length() == 0 ? "" : " ").append(line.trim());
+        }
+        return out.toString();
+    }
+
+    private static boolean waitQuietly(Process process, Duration wait) {
+        try {
+            return process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fitnesscrm.common.observability.ErrorReporter;
 import com.fitnesscrm.common.observability.LogSafe;
+import com.fitnesscrm.common.observability.Outages;
 import com.fitnesscrm.common.observability.RequestTelemetry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -159,7 +160,7 @@ public class ApiExceptionMappers {
             return Response.fromResponse(json(503, "service_busy", "The service is busy, try again shortly", null))
                     .header("Retry-After", 5).build();
         }
-        if (Causes.databaseUnreachable(e)) {
+        if (Outages.databaseUnreachable(e)) {
             // An outage, not a bug: the caller may retry, the metrics count it, error tracking is not flooded.
             databaseUnavailable.increment();
             logOutage(e);

@@ -52,6 +52,8 @@ public class ErrorReporter {
             options.setSendDefaultPii(false);
             options.setAttachThreads(false);
             options.setAttachServerName(false);
+            // The dependency list of every event says nothing the release tag does not.
+            options.setSendModules(false);
             options.setBeforeSend((event, hint) -> SentryScrubber.scrub(event));
             options.setBeforeBreadcrumb((breadcrumb, hint) -> SentryScrubber.scrub(breadcrumb));
         });
@@ -91,8 +93,12 @@ public class ErrorReporter {
         });
     }
 
-    /** A scheduled job's run failed. */
+    /** A scheduled job's run failed; a database outage is counted as one, not reported (it will fail every run). */
     public void jobFailed(String job, String runId, Throwable error) {
+        if (Outages.databaseUnreachable(error)) {
+            metrics.counter("fitnesscrm.dependency.unavailable", "dependency", "database").increment();
+            return;
+        }
         count("job");
         if (!enabled) {
             return;

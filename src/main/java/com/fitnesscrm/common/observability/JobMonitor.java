@@ -49,6 +49,25 @@ public class JobMonitor implements HealthContributor {
         }
     }
 
+    /**
+     * A long job (the backup) says it started: its row moves on to the next due time now, so the run is not
+     * reported late while it lasts.
+     */
+    public void started(ScheduledExecution execution) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createNativeQuery(
+                            "insert into job_runs (job, last_started_at, last_finished_at, next_due_at)"
+                                    + " values (?1, ?2, ?2, ?3) on conflict (job) do update set"
+                                    + " last_started_at = excluded.last_started_at, next_due_at = excluded.next_due_at")
+                    .setParameter(1, execution.getTrigger().getId())
+                    .setParameter(2, execution.getFireTime())
+                    .setParameter(3, execution.getTrigger().getNextFireTime())
+                    .executeUpdate());
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not record the start of job %s: %s", execution.getTrigger().getId(), e.getMessage());
+        }
+    }
+
     void succeeded(@Observes SuccessfulExecution event) {
         record(event.getExecution(), null);
     }
@@ -56,7 +75,13 @@ public class JobMonitor implements HealthContributor {
     void failed(@Observes FailedExecution event) {
         ScheduledExecution execution = event.getExecution();
         String runId = runId(execution);
-        LOG.errorf(LogSafe.of(event.getException()), "Scheduled job %s failed (run %s)", execution.getTrigger().getId(), runId);
+        if (Outages.databaseUnreachable(event.getException())) {
+            LOG.warnf("Scheduled job %s skipped a run (%s): the database is unreachable",
+                    execution.getTrigger().getId(), runId);
+        } else {
+            LOG.errorf(LogSafe.of(event.getException()), "Scheduled job %s failed (run %s)",
+                    execution.getTrigger().getId(), runId);
+        }
         reporter.jobFailed(execution.getTrigger().getId(), runId, event.getException());
         record(execution, event.getException());
     }

@@ -20,9 +20,10 @@ final class SentryScrubber {
 
     static final String FILTERED = "[Filtered]";
 
-    private static final Pattern DATABASE_ROW = Pattern.compile("(?s)Failing row contains \\(.*?\\)(?=\\.|$|\\s)");
+    /** Everything after these markers can quote row values (over several lines): cut to the end of the text. */
+    private static final Pattern DATABASE_ROW = Pattern.compile("(?s)Failing row contains \\(.*");
     private static final Pattern DATABASE_KEY = Pattern.compile("Key \\(([^)]*)\\)=\\((.*?)\\)");
-    private static final Pattern DATABASE_DETAIL = Pattern.compile("(?m)(Detail|Where|Hint):.*$");
+    private static final Pattern DATABASE_DETAIL = Pattern.compile("(?is)\\b(detail|context|where|hint|command was):.*");
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
     private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]+");
     private static final Pattern CREDENTIAL = Pattern.compile(
@@ -69,7 +70,7 @@ final class SentryScrubber {
         if (value == null || value.isEmpty()) {
             return value;
         }
-        String out = DATABASE_ROW.matcher(value).replaceAll("Failing row contains (" + FILTERED + ")");
+        String out = DATABASE_ROW.matcher(value).replaceAll("Failing row contains (" + FILTERED + ").");
         out = DATABASE_KEY.matcher(out).replaceAll("Key ($1)=(" + FILTERED + ")");
         out = DATABASE_DETAIL.matcher(out).replaceAll("$1: " + FILTERED);
         out = JWT.matcher(out).replaceAll(FILTERED);
