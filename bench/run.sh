@@ -152,6 +152,7 @@ env "${UNSET[@]}" \
   QUARKUS_PROFILE=prod \
   PORT="$BENCH_PORT" \
   QUARKUS_HTTP_HOST=127.0.0.1 \
+  MANAGEMENT_HOST=127.0.0.1 \
   DATABASE_URL="$DATABASE_URL" \
   JWT_PRIVATE_KEY="$(cat "$WORKDIR/jwt-private.pem")" \
   JWT_KEY_ID=bench \

@@ -37,10 +37,11 @@ fi
 flags=(
   -Dquarkus.http.host-enabled=false
   -Dquarkus.management.port=0
+  -Dquarkus.management.host=127.0.0.1
   -Dquarkus.scheduler.enabled=false
   -Dquarkus.flyway.migrate-at-start=false
   -Dquarkus.log.console.json.enabled=false
-  -Dquarkus.log.category.fitnesscrm.access.level=WARN
+  "-Dquarkus.log.category.\"fitnesscrm.access\".level=WARN"
 )
 case "$APP" in
   *.jar) exec "${JAVA:-java}" "${flags[@]}" -jar "$APP" "$@" ;;

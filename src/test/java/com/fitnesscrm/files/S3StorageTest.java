@@ -34,6 +34,43 @@ class S3StorageTest {
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(S3ServerResource.class));
         }
+
+        @Override
+        public java.util.Map<String, String> getConfigOverrides() {
+            // Small parts, so the test database's backup (a few hundred KB) goes up as a multipart upload.
+            return java.util.Map.of("app.storage.s3.multipart-part-size", "65536");
+        }
+    }
+
+    /** A backup goes to the bucket in parts, encrypted, and is restored from there and verified. */
+    @Test
+    void backupsAreStoredInTheBucketInPartsAndVerifiedFromThere() {
+        Api.registerOrganization();
+        var ops = given().baseUri("http://localhost:" + org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.management.test-port", Integer.class).orElse(9001)).port(-1)
+                .header("Authorization", "Bearer test-ops-token-0123456789");
+        String id = ops.post("/q/ops/backups").then().statusCode(202).extract().jsonPath().getString("id");
+        io.restassured.path.json.JsonPath done = null;
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < deadline) {
+            done = ops.get("/q/ops/backups/" + id).then().statusCode(200).extract().jsonPath();
+            if (!"running".equals(done.getString("status")) && !"verifying".equals(done.getString("status"))) {
+                break;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        assertEquals("verified", done.getString("status"), done.prettify());
+        assertTrue(done.getLong("size_bytes") > 65536 * 2, "more than two parts: " + done.getLong("size_bytes"));
+        try (S3Client s3 = bucket()) {
+            var head = s3.headObject(r -> r.bucket(S3ServerResource.BUCKET).key("backups/" + id + ".dump.enc"));
+            assertEquals(done.getLong("size_bytes"), head.contentLength().longValue());
+            assertTrue(s3.headObject(r -> r.bucket(S3ServerResource.BUCKET).key("backups/" + id + ".manifest.json"))
+                    .contentLength() > 0);
+        }
     }
 
     private static S3Client bucket() {

@@ -121,7 +121,8 @@ public class BackupService implements HealthContributor {
                          @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> jdbcUrl,
                          @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
                          @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
-                         @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema") Optional<String> schema) {
+                         @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema") Optional<String> schema,
+                         @ConfigProperty(name = "quarkus.flyway.default-schema") Optional<String> flywaySchema) {
         this.config = config;
         this.jobs = jobs;
         this.storage = storage;
@@ -131,7 +132,7 @@ public class BackupService implements HealthContributor {
         this.metrics = metrics;
         this.cipher = BackupCipher.from(config);
         this.source = jdbcUrl.map(url -> PostgresTarget.parse(url, user.orElse(null), password.orElse(null)));
-        this.schema = schema.filter(s -> !s.isBlank()).orElse("public");
+        this.schema = schema.or(() -> flywaySchema).filter(s -> !s.isBlank()).orElse("public");
     }
 
     void start(@Observes StartupEvent started) {
@@ -302,7 +303,7 @@ public class BackupService implements HealthContributor {
                 manifest = dump(id, began, snapshot, encrypted);
             }
             long size = Files.size(encrypted);
-            storage.put(objectKey(id), encrypted, "application/octet-stream");
+            storage.putLarge(objectKey(id), encrypted, "application/octet-stream");
             Path manifestFile = Files.createTempFile("fitnesscrm-backup-", ".json");
             try {
                 MANIFEST_JSON.writeValue(manifestFile.toFile(), manifest);

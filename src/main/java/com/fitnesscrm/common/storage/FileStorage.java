@@ -14,6 +14,14 @@ public interface FileStorage {
     /** Stores the file's bytes under {@code key} (replacing nothing: keys are random). */
     void put(String key, Path source, String contentType);
 
+    /**
+     * Stores a file of any size (a database backup): like {@link #put}, but without a bound on the whole upload's
+     * duration, in parts where the store has them, each part retried on its own.
+     */
+    default void putLarge(String key, Path source, String contentType) {
+        put(key, source, contentType);
+    }
+
     /** The stored bytes, or empty when there is no such object. The caller closes the stream. */
     Optional<StoredObject> open(String key);
 

@@ -21,12 +21,21 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
@@ -42,13 +51,18 @@ import java.util.Optional;
 @Unremovable
 public class S3FileStorage implements FileStorage {
 
+    private static final Logger LOG = Logger.getLogger(S3FileStorage.class);
+    private static final int PART_ATTEMPTS = 3;
+
     private final S3Client client;
     private final String bucket;
+    private final int partSize;
 
     public S3FileStorage(StorageConfig config) {
         StorageConfig.S3 s3 = config.s3();
         this.bucket = s3.bucket().orElseThrow(() -> new IllegalStateException(
                 "STORAGE=s3 needs S3_BUCKET (app.storage.s3.bucket)"));
+        this.partSize = s3.multipartPartSize();
         S3ClientBuilder builder = S3Client.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(s3.connectTimeout())
@@ -84,6 +98,72 @@ public class S3FileStorage implements FileStorage {
         // fromFile streams the file and sets its length, so the upload is never held in memory (and a retry
         // simply reads the file again).
         client.putObject(r -> r.bucket(bucket).key(key).contentType(contentType), RequestBody.fromFile(source));
+    }
+
+    /**
+     * A multipart upload: parts of {@code partSize} read from the file one at a time (one part in memory), each
+     * retried with back-off; the upload is aborted (S3 drops its parts) when a part keeps failing.
+     */
+    @Override
+    public void putLarge(String key, Path source, String contentType) {
+        long size;
+        try {
+            size = Files.size(source);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + source, e);
+        }
+        if (size <= partSize) {
+            withRetries("upload of " + key, () -> client.putObject(r -> r.bucket(bucket).key(key)
+                    .contentType(contentType), RequestBody.fromFile(source)));
+            return;
+        }
+        String uploadId = client.createMultipartUpload(r -> r.bucket(bucket).key(key).contentType(contentType))
+                .uploadId();
+        try (InputStream in = Files.newInputStream(source)) {
+            List<CompletedPart> parts = new ArrayList<>();
+            byte[] buffer = new byte[partSize];
+            for (int number = 1; ; number++) {
+                int length = in.readNBytes(buffer, 0, partSize);
+                if (length == 0) {
+                    break;
+                }
+                byte[] part = length == partSize ? buffer : Arrays.copyOf(buffer, length);
+                int partNumber = number;
+                String etag = withRetries("part " + number + " of " + key, () -> client.uploadPart(
+                        r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber),
+                        RequestBody.fromBytes(part)).eTag());
+                parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
+            }
+            client.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
+                    .multipartUpload(m -> m.parts(parts)));
+        } catch (IOException | RuntimeException e) {
+            try {
+                client.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));
+            } catch (RuntimeException abortFailed) {
+                e.addSuppressed(abortFailed);
+            }
+            throw e instanceof IOException io ? new UncheckedIOException("Upload of " + key + " failed", io)
+                    : (RuntimeException) e;
+        }
+    }
+
+    private static <T> T withRetries(String what, java.util.function.Supplier<T> call) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.get();
+            } catch (RuntimeException e) {
+                if (attempt >= PART_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.warnf("S3 %s failed (attempt %d), retrying: %s", what, attempt, e.getMessage());
+                try {
+                    Thread.sleep(1000L << (attempt - 1));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     @Override

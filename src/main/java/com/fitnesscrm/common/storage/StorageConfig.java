@@ -53,5 +53,12 @@ public interface StorageConfig {
         /** Socket read timeout of one request; whole calls are also bounded by the fault-tolerance timeouts. */
         @WithDefault("30s")
         Duration readTimeout();
+
+        /**
+         * Objects larger than this (backups) are uploaded in parts of this size, each retried on its own, with no
+         * limit on the whole upload's duration. S3 wants at least 5 MB a part (except the last) and at most 10,000.
+         */
+        @WithDefault("16777216")
+        int multipartPartSize();
     }
 }
