@@ -8,6 +8,8 @@ import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import jakarta.inject.Inject;
 
+import java.io.IOException;
+import java.sql.SQLException;
 import java.util.Arrays;
 
 /**
@@ -61,7 +63,14 @@ public class FitnessCrmMain implements QuarkusApplication {
         }
         PostgresTarget into = PostgresTarget.parse(url, null, System.getenv("PGPASSWORD"));
         System.out.println("Restoring backup " + args[1] + " into " + into.describe() + " ...");
-        BackupService.RestoreOutcome outcome = backups.restoreInto(args[1], into);
+        BackupService.RestoreOutcome outcome;
+        try {
+            outcome = backups.restoreInto(args[1], into);
+        } catch (IOException | SQLException | BackupService.BackupsOff e) {
+            // An operator's mistake or a broken object, not a bug: the reason, without a stack trace.
+            System.err.println("Restore failed: " + e.getMessage());
+            return 1;
+        }
         outcome.census().forEach((table, figures) -> System.out.println("  " + table + ": " + figures.rows() + " rows"));
         if (outcome.identical()) {
             System.out.println("Restored in " + outcome.took().toMillis() + " ms: every table's row count and key"
