@@ -99,13 +99,15 @@ public class DemoDataLoader {
     private final ProgramService programs;
     private final WorkoutAssignmentService workoutAssignments;
     private final WorkoutLogService workoutLogs;
+    private final DemoBilling billing;
 
     public DemoDataLoader(AppConfig config, AuthService auth, AccountService accounts, TrainerService trainers,
                           ClientService clients, AssignmentService assignments, SettingsService settings,
                           ScheduleService schedule, RecurringSessionService series, SessionService sessions,
                           GoalService goals, MeasurementService measurements,
                           ExerciseService exercises, WorkoutTemplateService workoutTemplates, ProgramService programs,
-                          WorkoutAssignmentService workoutAssignments, WorkoutLogService workoutLogs) {
+                          WorkoutAssignmentService workoutAssignments, WorkoutLogService workoutLogs,
+                          DemoBilling billing) {
         this.config = config;
         this.auth = auth;
         this.accounts = accounts;
@@ -123,6 +125,7 @@ public class DemoDataLoader {
         this.programs = programs;
         this.workoutAssignments = workoutAssignments;
         this.workoutLogs = workoutLogs;
+        this.billing = billing;
     }
 
     @ActivateRequestContext
@@ -153,6 +156,8 @@ public class DemoDataLoader {
             assignments.assign(adminCaller, new ClientRequests.Assign(trainerId, client.id(), "Demo assignment"));
             created.add(client);
         }
+        // Billing first: the packages bought are then used by the calendar's completed sessions.
+        billing.load(adminCaller, created);
         loadCalendar(adminCaller, alex, blair, created);
         loadProgress(adminCaller, created);
         loadTraining(adminCaller, alex, blair, created);
@@ -172,7 +177,7 @@ public class DemoDataLoader {
         week.add(new ScheduleViews.WorkingPeriod(5, "08:00", "12:00"));
         settings.save(admin, new SettingsRequest("Peak Performance Studio", "Sam Admin", ADMIN_EMAIL,
                 "+44 20 7946 0000", "1 Demo Street, London", "https://peak.example", null, null, null, null, null,
-                null, null, null, null, null, null, null, week, 10, 24), false);
+                null, null, null, null, null, null, null, week, 10, 24, null, null), false);
 
         LocalDate firstMonday = LocalDate.now().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(4);
         for (int i = 0; i < people.size(); i++) {

@@ -62,7 +62,7 @@ class StatementBudgetTest {
     /** One organization shaped like the benchmark's, made once for the class. */
     record Fixture(Api.Session admin, String adminEmail, long adminTrainerId, List<Long> clientIds,
                    List<Long> assignmentIds, List<Long> exerciseIds, Api.Person trainer, Api.Person trainerClient,
-                   String weekQuery) {
+                   String weekQuery, long packageProductId) {
     }
 
     private static Fixture fixture;
@@ -144,10 +144,25 @@ class StatementBudgetTest {
                         "session_date", Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS).toString(),
                         "duration", 60, "override_conflicts", true))
                 .post("/api/sessions").then().statusCode(201);
+        // Payments: a package bought by each of the first clients, fees and drop-ins for every client.
+        long packageId = admin.as().body(Map.of("kind", "package", "name", "Budget ten-pack", "price", "500",
+                "session_count", "10")).post("/api/products").then().statusCode(201).extract().jsonPath().getLong("id");
+        for (int i = 0; i < CLIENTS; i++) {
+            for (int p = 0; p < 3; p++) {
+                admin.as().body(Map.of("client_id", clientIds.get(i), "amount", 40 + p * 10 + i,
+                                "payment_type", p == 0 ? "session" : "membership",
+                                "paid_at", Instant.now().minus(30L * p + i, ChronoUnit.DAYS).toString()))
+                        .post("/api/payments").then().statusCode(201);
+            }
+            if (i < 3) {
+                admin.as().body(Map.of("client_id", clientIds.get(i), "product_id", packageId))
+                        .post("/api/payments").then().statusCode(201);
+            }
+        }
         String week = "start_date=" + monday.atStartOfDay().toInstant(ZoneOffset.UTC)
                 + "&end_date=" + monday.plusWeeks(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusMillis(1);
         return new Fixture(admin, admin.email(), adminTrainerId, clientIds, assignmentIds, exerciseIds, trainer,
-                trainerClient, week);
+                trainerClient, week, packageId);
     }
 
     private static Response log(Api.Session who, long clientId, long assignmentId, List<Long> exerciseIds,
@@ -226,7 +241,32 @@ class StatementBudgetTest {
                     .get("/api/clients/" + f.trainerClient().id() + "/progress")),
             // 21 -> 14: as for the admin, with the client's own login (zone) and their client record (scope).
             new Budgeted("GET /api/clients/{id}/progress (client)", 14, f -> f.trainerClient().session().as()
-                    .get("/api/clients/" + f.trainerClient().id() + "/progress")));
+                    .get("/api/clients/" + f.trainerClient().id() + "/progress")),
+            // 4 (billing, issue 10): the count, the page, the clients' names, the packages the payments bought.
+            new Budgeted("GET /api/payments (admin)", 4, f -> f.admin().as().get("/api/payments?per_page=25")),
+            // 6: as above, plus the trainer behind the login and their clients (the scope).
+            new Budgeted("GET /api/payments (trainer)", 6, f -> f.trainer().session().as().get("/api/payments")),
+            // 6: the organization's zone and currency; totals, pending, by type, by month (read-model cache off).
+            new Budgeted("GET /payments/revenue/dashboard (admin)", 6,
+                    f -> f.admin().as().get("/payments/revenue/dashboard")),
+            // 7: as above, plus the trainer behind the login (their clients are a subquery, not a list).
+            new Budgeted("GET /payments/revenue/dashboard (trainer)", 7,
+                    f -> f.trainer().session().as().get("/payments/revenue/dashboard")),
+            // 6: zone and currency; by method, by type, the top clients and their names.
+            new Budgeted("GET /payments/revenue/report (admin)", 6,
+                    f -> f.admin().as().get("/payments/revenue/report")),
+            // 7: the client (visibility and name), the currency, the aggregate, the packages, the newest payments
+            // with their names and packages.
+            new Budgeted("GET /api/payments/client/{id}/summary (admin)", 7,
+                    f -> f.admin().as().get("/api/payments/client/" + f.clientIds().get(0) + "/summary")),
+            // 11: the client, the product, the currency, the zone (settings, organization), the insert, the package
+            // (checked, inserted), the activity row; the answer's name and package.
+            new Budgeted("POST /api/payments (a package, admin)", 11, f -> {
+                Response response = f.admin().as().body(Map.of("client_id", f.clientIds().get(SLOT.get() % CLIENTS),
+                        "product_id", f.packageProductId(), "method", "cash")).post("/api/payments");
+                response.then().statusCode(201);
+                return response;
+            }));
 
     @Test
     void everyBenchmarkedRequestStaysWithinItsStatementBudget() {

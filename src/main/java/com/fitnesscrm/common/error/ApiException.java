@@ -41,6 +41,25 @@ public class ApiException extends RuntimeException {
                 List.of(new FieldError(field, message)), null, null);
     }
 
+    /** Every problem of a request at once (a form shows each next to its field), or null when there are none. */
+    public static ApiException invalidFields(List<FieldError> problems) {
+        if (problems.isEmpty()) {
+            return null;
+        }
+        String summary = problems.stream().map(p -> p.field() + " " + p.message())
+                .collect(java.util.stream.Collectors.joining("; "));
+        return new ApiException(400, "validation_failed", "Validation failed: " + summary, List.copyOf(problems),
+                null, null);
+    }
+
+    /** Throws {@link #invalidFields} when there is any problem. */
+    public static void failIfAny(List<FieldError> problems) {
+        ApiException failure = invalidFields(problems);
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
     public static ApiException conflict(String code, String message) {
         return new ApiException(409, code, message);
     }

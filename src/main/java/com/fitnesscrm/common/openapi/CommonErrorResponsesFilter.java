@@ -1,5 +1,6 @@
 package com.fitnesscrm.common.openapi;
 
+import com.fitnesscrm.common.web.ApiPaths;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -23,7 +24,7 @@ public class CommonErrorResponsesFilter implements OASFilter {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
-            if (!path.startsWith("/api/")) {
+            if (!ApiPaths.isApi(path)) {
                 return;
             }
             item.getOperations().values().forEach(operation -> {

@@ -1,5 +1,6 @@
 package com.fitnesscrm.common.security;
 
+import com.fitnesscrm.common.web.ApiPaths;
 import com.fitnesscrm.common.config.AppConfig;
 import com.fitnesscrm.common.observability.RequestTelemetry;
 import io.vertx.core.http.HttpHeaders;
@@ -35,6 +36,10 @@ public class HttpGuards {
         // Quarkus REST passes unmatched paths on; answer those under /api in the API's error shape.
         router.route("/api/*").order(Integer.MAX_VALUE - 10).handler(ctx ->
                 error(ctx, 404, "not_found", "Not found"));
+        for (String root : ApiPaths.UNPREFIXED_ROOTS) {
+            router.route(root + "/*").order(Integer.MAX_VALUE - 10).handler(ctx ->
+                    error(ctx, 404, "not_found", "Not found"));
+        }
     }
 
     private void guard(RoutingContext ctx) {

@@ -1,5 +1,6 @@
 package com.fitnesscrm.common.security;
 
+import com.fitnesscrm.common.web.ApiPaths;
 import com.fitnesscrm.common.error.ApiError;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,7 +52,7 @@ public class RateLimitFilter {
 
     /** An API call counted against the ordinary (not the credential) limits. */
     static boolean countsAsApiCall(String path) {
-        return path != null && path.startsWith("/api/") && !CREDENTIAL_PATHS.contains(stripTrailingSlash(path));
+        return ApiPaths.isApi(path) && !CREDENTIAL_PATHS.contains(stripTrailingSlash(path));
     }
 
     /**
@@ -61,7 +62,7 @@ public class RateLimitFilter {
     @ServerRequestFilter(preMatching = true, nonBlocking = true)
     public Uni<Response> limit(ContainerRequestContext context, RoutingContext http) {
         String path = context.getUriInfo().getPath();
-        if (!path.startsWith("/api/") || "OPTIONS".equals(context.getMethod())) {
+        if (!ApiPaths.isApi(path) || "OPTIONS".equals(context.getMethod())) {
             return Uni.createFrom().nullItem();
         }
         String ip = ipResolver.resolve(http.request());

@@ -410,10 +410,7 @@ public class GoalService {
     }
 
     private static void failIfAny(List<FieldError> problems) {
-        if (!problems.isEmpty()) {
-            String summary = problems.stream().map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; "));
-            throw new ApiException(400, "validation_failed", "Validation failed: " + summary, problems, null, null);
-        }
+        ApiException.failIfAny(problems);
     }
 
     private static long number(Object value) {

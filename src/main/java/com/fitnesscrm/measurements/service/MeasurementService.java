@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Clients' body measurements. Whoever may see a client reads and records that client's measurements: admins, the
@@ -354,12 +353,7 @@ public class MeasurementService {
         }
 
         void throwIfAny() {
-            if (!problems.isEmpty()) {
-                String summary = problems.stream().map(p -> p.field() + " " + p.message())
-                        .collect(Collectors.joining("; "));
-                throw new ApiException(400, "validation_failed", "Validation failed: " + summary, problems, null,
-                        null);
-            }
+            ApiException.failIfAny(problems);
         }
     }
 

@@ -29,6 +29,8 @@ public record SessionView(
         boolean lateCancellation,
         @Schema(description = "A client's request the trainer declined") boolean declined,
         Instant cancelledAt,
+        @Schema(description = "The client's package that paid for this session (completed, or charged as a late"
+                + " cancellation or no-show); null when none did") Long packageId,
         String trainerName,
         String clientName,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Single read only") TrainerView trainer,

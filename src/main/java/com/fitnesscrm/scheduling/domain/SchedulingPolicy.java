@@ -26,6 +26,14 @@ public class SchedulingPolicy extends PanacheEntityBase {
     @Column(name = "cancellation_window_hours", nullable = false)
     public int cancellationWindowHours = DEFAULT_CANCELLATION_WINDOW_HOURS;
 
+    /** Whether a client's late cancellation uses a session of their package. */
+    @Column(name = "late_cancellation_uses_package", nullable = false)
+    public boolean lateCancellationUsesPackage = true;
+
+    /** Whether a no-show uses a session of the client's package. */
+    @Column(name = "no_show_uses_package", nullable = false)
+    public boolean noShowUsesPackage = true;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt = Instant.now();
 }

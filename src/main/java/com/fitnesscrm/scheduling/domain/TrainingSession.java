@@ -18,6 +18,8 @@ import java.util.Optional;
 public class TrainingSession extends PanacheEntityBase {
 
     public static final String CANCELLED = "cancelled";
+    public static final String COMPLETED = "completed";
+    public static final String NO_SHOW = "no-show";
     public static final String REQUESTED = "requested";
     public static final String SCHEDULED = "scheduled";
     /** The longest a session may last (the table's check constraint, ends_at - starts_at <= 12 hours). */
@@ -70,6 +72,10 @@ public class TrainingSession extends PanacheEntityBase {
 
     @Column(name = "cancelled_by")
     public Long cancelledBy;
+
+    /** The client's package that paid for this session (billing's, through SessionCredits); null: none. */
+    @Column(name = "paid_by_package_id")
+    public Long paidByPackageId;
 
     @Column(name = "created_by")
     public Long createdBy;

@@ -88,7 +88,8 @@ public class ScheduleService {
 
     /** Null leaves a value as it is. */
     @Transactional
-    public void setPolicy(long organizationId, Integer bufferMinutes, Integer cancellationWindowHours) {
+    public void setPolicy(long organizationId, Integer bufferMinutes, Integer cancellationWindowHours,
+                          Boolean lateCancellationUsesPackage, Boolean noShowUsesPackage) {
         organizations.lockOrganization(organizationId);
         SchedulingPolicy policy = rules.policyOf(organizationId);
         if (bufferMinutes != null) {
@@ -102,6 +103,12 @@ public class ScheduleService {
                 throw ApiException.invalidField("cancellation_window_hours", "must be between 0 and 336 (two weeks)");
             }
             policy.cancellationWindowHours = cancellationWindowHours;
+        }
+        if (lateCancellationUsesPackage != null) {
+            policy.lateCancellationUsesPackage = lateCancellationUsesPackage;
+        }
+        if (noShowUsesPackage != null) {
+            policy.noShowUsesPackage = noShowUsesPackage;
         }
         policy.updatedAt = Instant.now();
         policy.persist();

@@ -58,11 +58,13 @@ public class SessionService {
     private final BookingNotifications notices;
     private final Event<ActivityEvent> activity;
     private final ReadModelCache readModels;
+    private final SessionCharges charges;
 
     public SessionService(TrainerService trainers, ClientService clients, OrganizationService organizations,
                           BookingRules rules, BookingNotifications notices, Event<ActivityEvent> activity,
-                          ReadModelCache readModels) {
+                          ReadModelCache readModels, SessionCharges charges) {
         this.readModels = readModels;
+        this.charges = charges;
         this.trainers = trainers;
         this.clients = clients;
         this.organizations = organizations;
@@ -151,7 +153,8 @@ public class SessionService {
      */
     private static final String LIST_FORM = "select s.id, s.trainerId, s.clientId, s.startsAt, s.endsAt,"
             + " s.sessionType, s.location, s.notes, s.status, s.recurringSessionId, s.lateCancellation, s.declined,"
-            + " s.cancelledAt, t.name, c.name, s.createdAt, s.updatedAt, s.deletedAt from TrainingSession s"
+            + " s.cancelledAt, s.paidByPackageId, t.name, c.name, s.createdAt, s.updatedAt, s.deletedAt"
+            + " from TrainingSession s"
             + " left join Trainer t on t.id = s.trainerId and t.organizationId = s.organizationId"
             + " left join Client c on c.id = s.clientId and c.organizationId = s.organizationId where ";
 
@@ -170,8 +173,8 @@ public class SessionService {
         Instant endsAt = (Instant) r[4];
         return new SessionView((Long) r[0], (Long) r[1], (Long) r[2], startsAt, endsAt,
                 (int) Duration.between(startsAt, endsAt).toMinutes(), (String) r[5], (String) r[6], (String) r[7],
-                (String) r[8], (Long) r[9], (Boolean) r[10], (Boolean) r[11], (Instant) r[12], (String) r[13],
-                (String) r[14], null, null, (Instant) r[15], (Instant) r[16], (Instant) r[17]);
+                (String) r[8], (Long) r[9], (Boolean) r[10], (Boolean) r[11], (Instant) r[12], (Long) r[13],
+                (String) r[14], (String) r[15], null, null, (Instant) r[16], (Instant) r[17], (Instant) r[18]);
     }
 
     /**
@@ -262,6 +265,7 @@ public class SessionService {
             session.cancelledAt = Instant.now();
             session.cancelledBy = caller.userId();
         }
+        charges.settle(session, null);
         checkAndSave(session, caller, override);
         if (TrainingSession.REQUESTED.equals(session.status)) {
             notices.requested(session);
@@ -315,6 +319,7 @@ public class SessionService {
         }
         TrainingSession session = found.get();
         String previousStatus = session.status;
+        Long previousClient = session.clientId;
         String newStatus = Text.blankToNull(request.status()) == null ? null : status(request.status());
         if (caller.isClient()) {
             authorizeClientChange(caller, session, request, newStatus);
@@ -336,6 +341,11 @@ public class SessionService {
             changed.add("late_cancellation");
         }
         session.updatedAt = Instant.now();
+        // Only a change to what decides the charge settles it: a policy applies from when it is set, so editing
+        // an old session's notes never charges (or refunds) it under today's policy.
+        if (changed.contains("status") || changed.contains("late_cancellation") || changed.contains("client_id")) {
+            charges.settle(session, previousClient);
+        }
         boolean override = Boolean.TRUE.equals(request.overrideConflicts()) && !caller.isClient();
         if (recheck) {
             checkAndSave(session, caller, override);
@@ -525,6 +535,7 @@ public class SessionService {
         found.ifPresent(session -> {
             session.deletedAt = Instant.now();
             session.updatedAt = session.deletedAt;
+            charges.settle(session, session.clientId);
             record(caller, ActivityEvent.DELETE, session, Map.of("session_date", session.startsAt.toString()));
         });
         return found.isPresent();
@@ -588,7 +599,7 @@ public class SessionService {
             return view(s, null, null);
         }
         return new SessionView(s.id, s.trainerId, s.clientId, s.startsAt, s.endsAt, durationOf(s), null, null, null,
-                s.status, null, false, false, null, null, null, null, null, null, null, null);
+                s.status, null, false, false, null, null, null, null, null, null, null, null, null);
     }
 
     Optional<TrainingSession> visible(Caller caller, long id) {
@@ -644,14 +655,14 @@ public class SessionService {
     private static SessionView detail(TrainingSession s, TrainerView trainer, ClientView client) {
         return new SessionView(s.id, s.trainerId, s.clientId, s.startsAt, s.endsAt, durationOf(s), s.sessionType,
                 s.location, s.notes, s.status, s.recurringSessionId, s.lateCancellation, s.declined, s.cancelledAt,
-                trainer == null ? null : trainer.name(),
+                s.paidByPackageId, trainer == null ? null : trainer.name(),
                 client == null ? null : client.name(), trainer, client, s.createdAt, s.updatedAt, s.deletedAt);
     }
 
     private static SessionView view(TrainingSession s, String trainerName, String clientName) {
         return new SessionView(s.id, s.trainerId, s.clientId, s.startsAt, s.endsAt, durationOf(s), s.sessionType,
                 s.location, s.notes, s.status, s.recurringSessionId, s.lateCancellation, s.declined, s.cancelledAt,
-                trainerName, clientName, null, null,
+                s.paidByPackageId, trainerName, clientName, null, null,
                 s.createdAt, s.updatedAt, s.deletedAt);
     }
 

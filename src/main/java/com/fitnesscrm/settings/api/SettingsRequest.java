@@ -35,5 +35,9 @@ public record SettingsRequest(
                 enumeration = {"metric", "imperial"}) String unitSystem,
         @Size(max = 50) List<ScheduleViews.@Valid @NotNull WorkingPeriod> workingHours,
         @Schema(description = "0 to 240") Integer bufferMinutes,
-        @Schema(description = "0 to 336") Integer cancellationWindowHours) {
+        @Schema(description = "0 to 336") Integer cancellationWindowHours,
+        @Schema(description = "Admins: whether a late cancellation uses a session of the client's package")
+        Boolean lateCancellationUsesPackage,
+        @Schema(description = "Admins: whether a no-show uses a session of the client's package")
+        Boolean noShowUsesPackage) {
 }

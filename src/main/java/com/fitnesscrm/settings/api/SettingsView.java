@@ -39,6 +39,8 @@ public record SettingsView(
         @Schema(description = "Minutes kept free between a trainer's sessions") int bufferMinutes,
         @Schema(description = "A client cancelling later than this many hours before the start cancels late")
         int cancellationWindowHours,
+        @Schema(description = "A late cancellation uses a session of the client's package") boolean lateCancellationUsesPackage,
+        @Schema(description = "A no-show uses a session of the client's package") boolean noShowUsesPackage,
         @Schema(description = "The caller's secret calendar subscription URL (null until created with"
                 + " POST /api/calendar/feed)") String calendarFeedUrl,
         Instant createdAt,

@@ -105,8 +105,10 @@ public class SettingsService {
                 schedule.setDefaultWorkingHours(org, request.workingHours());
                 changed.add("working_hours");
             }
-            if (request.bufferMinutes() != null || request.cancellationWindowHours() != null) {
-                schedule.setPolicy(org, request.bufferMinutes(), request.cancellationWindowHours());
+            if (request.bufferMinutes() != null || request.cancellationWindowHours() != null
+                    || request.lateCancellationUsesPackage() != null || request.noShowUsesPackage() != null) {
+                schedule.setPolicy(org, request.bufferMinutes(), request.cancellationWindowHours(),
+                        request.lateCancellationUsesPackage(), request.noShowUsesPackage());
                 changed.add("scheduling_policy");
             }
             stored.updatedAt = Instant.now();
@@ -125,7 +127,8 @@ public class SettingsService {
                 || r.sendgridApiKey() != null || r.sendgridFromEmail() != null || r.sendgridFromName() != null
                 || r.sendgridEnabled() != null || r.twilioAccountSid() != null || r.twilioAuthToken() != null
                 || r.twilioPhoneNumber() != null || r.twilioEnabled() != null || r.timeZone() != null
-                || r.workingHours() != null || r.bufferMinutes() != null || r.cancellationWindowHours() != null;
+                || r.workingHours() != null || r.bufferMinutes() != null || r.cancellationWindowHours() != null
+                || r.lateCancellationUsesPackage() != null || r.noShowUsesPackage() != null;
     }
 
     private void apply(OrganizationSettings s, SettingsRequest r, List<String> changed) {
@@ -245,7 +248,8 @@ public class SettingsService {
         if (s == null) {
             return new SettingsView(org, organizations.nameOf(org).orElse(null), null, null, null, null, null, null,
                     null, null, null, false, null, null, null, false, zone, userZone, units,
-                    schedule.defaultWorkingHours(org), policy.bufferMinutes, policy.cancellationWindowHours, feedUrl,
+                    schedule.defaultWorkingHours(org), policy.bufferMinutes, policy.cancellationWindowHours,
+                    policy.lateCancellationUsesPackage, policy.noShowUsesPackage, feedUrl,
                     null, null);
         }
         // Credentials and sender identities are the admin's business; others see the studio's public details.
@@ -256,7 +260,8 @@ public class SettingsService {
                 admin && s.twilioAccountSidCiphertext != null ? MASK : null,
                 admin && s.twilioAuthTokenCiphertext != null ? MASK : null,
                 admin ? s.twilioPhoneNumber : null, s.twilioEnabled, zone, userZone, units,
-                schedule.defaultWorkingHours(org), policy.bufferMinutes, policy.cancellationWindowHours, feedUrl,
+                schedule.defaultWorkingHours(org), policy.bufferMinutes, policy.cancellationWindowHours,
+                    policy.lateCancellationUsesPackage, policy.noShowUsesPackage, feedUrl,
                 s.createdAt, s.updatedAt);
     }
 }

@@ -1,5 +1,6 @@
 package com.fitnesscrm.training.service;
 
+import com.fitnesscrm.common.error.Problems;
 import io.quarkus.hibernate.orm.panache.Panache;
 
 import com.fitnesscrm.common.web.Text;

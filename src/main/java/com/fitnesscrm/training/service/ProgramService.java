@@ -1,5 +1,6 @@
 package com.fitnesscrm.training.service;
 
+import com.fitnesscrm.common.error.Problems;
 import com.fitnesscrm.common.activity.ActivityEvent;
 import com.fitnesscrm.common.error.ApiException;
 import com.fitnesscrm.common.security.Caller;

@@ -1,32 +1,29 @@
-package com.fitnesscrm.training.service;
+package com.fitnesscrm.common.error;
 
-import com.fitnesscrm.common.error.ApiException;
-import com.fitnesscrm.common.error.FieldError;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Collects every problem of one request body (a workout log with twenty sets may have several), so the answer
  * names them all at once; nothing is written while any remain.
  */
-final class Problems {
+public final class Problems {
 
     private final List<FieldError> details = new ArrayList<>();
 
-    void add(String field, String message) {
+    public void add(String field, String message) {
         details.add(new FieldError(field, message));
     }
 
     /** A whole number within bounds, when present. */
-    void range(String field, Integer value, int min, int max) {
+    public void range(String field, Integer value, int min, int max) {
         if (value != null && (value < min || value > max)) {
             add(field, value < 0 && min >= 0 ? "must not be negative" : "must be between " + min + " and " + max);
         }
     }
 
-    void range(String field, java.math.BigDecimal value, int min, int max, String unit) {
+    public void range(String field, java.math.BigDecimal value, int min, int max, String unit) {
         if (value != null && (value.signum() < 0 && min >= 0)) {
             add(field, "must not be negative");
         } else if (value != null && (value.compareTo(java.math.BigDecimal.valueOf(min)) < 0
@@ -35,16 +32,11 @@ final class Problems {
         }
     }
 
-    boolean any() {
+    public boolean any() {
         return !details.isEmpty();
     }
 
-    void throwIfAny() {
-        if (details.isEmpty()) {
-            return;
-        }
-        String summary = details.stream().map(d -> d.field() + " " + d.message()).collect(Collectors.joining("; "));
-        throw new ApiException(400, "validation_failed", "Validation failed: " + summary, List.copyOf(details),
-                null, null);
+    public void throwIfAny() {
+        ApiException.failIfAny(details);
     }
 }
