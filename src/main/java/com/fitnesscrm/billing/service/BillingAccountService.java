@@ -76,6 +76,47 @@ public class BillingAccountService {
                 .orElseThrow();
     }
 
+    /** The organization's connected Stripe account, once onboarding started. */
+    public Optional<String> connectedAccount(long organizationId) {
+        return BillingAccount.<BillingAccount>findByIdOptional(organizationId).map(a -> a.stripeAccountId);
+    }
+
+    /** The organization a connected account belongs to. */
+    public Optional<Long> organizationOfAccount(String accountId) {
+        return BillingAccount.<BillingAccount>find("stripeAccountId", accountId).firstResultOptional()
+                .map(a -> a.organizationId);
+    }
+
+    /** Records the account created for the organization (in the caller's transaction). */
+    void attachAccount(long organizationId, String accountId) {
+        BillingAccount account = lockedAccount(organizationId);
+        account.stripeAccountId = accountId;
+        account.updatedAt = Instant.now();
+    }
+
+    /**
+     * Stripe's view of the account (from its API or an {@code account.updated} event created at {@code asOf}); an
+     * older state arriving later is not applied over a newer one.
+     */
+    boolean applyAccountState(String accountId, boolean chargesEnabled, boolean payoutsEnabled,
+                              boolean detailsSubmitted, Instant asOf) {
+        Optional<BillingAccount> found = BillingAccount.<BillingAccount>find("stripeAccountId", accountId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+        if (found.isEmpty()) {
+            return false;
+        }
+        BillingAccount account = found.get();
+        if (account.stripeStateAt != null && account.stripeStateAt.isAfter(asOf)) {
+            return true;
+        }
+        account.chargesEnabled = chargesEnabled;
+        account.payoutsEnabled = payoutsEnabled;
+        account.detailsSubmitted = detailsSubmitted;
+        account.stripeStateAt = asOf;
+        account.updatedAt = Instant.now();
+        return true;
+    }
+
     static void requireAdmin(Caller caller) {
         if (!caller.isAdmin()) {
             throw ApiException.forbidden("Only an admin manages billing");

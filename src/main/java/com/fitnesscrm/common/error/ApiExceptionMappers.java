@@ -44,12 +44,14 @@ public class ApiExceptionMappers {
     private final ErrorReporter reporter;
     private final CurrentVertxRequest currentRequest;
     private final Counter databaseUnavailable;
+    private final MeterRegistry metrics;
     private final AtomicLong outageLoggedAt = new AtomicLong(System.nanoTime() - OUTAGE_LOG_INTERVAL_NANOS);
     private final AtomicLong outageAnswersSinceLog = new AtomicLong();
 
     public ApiExceptionMappers(ErrorReporter reporter, CurrentVertxRequest currentRequest, MeterRegistry metrics) {
         this.reporter = reporter;
         this.currentRequest = currentRequest;
+        this.metrics = metrics;
         this.databaseUnavailable = metrics.counter("fitnesscrm.dependency.unavailable", "dependency", "database");
     }
 
@@ -150,6 +152,24 @@ public class ApiExceptionMappers {
             return Response.fromResponse(response).header("Allow", e.getResponse().getHeaderString("Allow")).build();
         }
         return response;
+    }
+
+    /** A provider down: the caller may retry; counted per dependency, not reported as a bug. */
+    @ServerExceptionMapper
+    public Response dependencyUnavailable(DependencyUnavailable e) {
+        metrics.counter("fitnesscrm.dependency.unavailable", "dependency", e.dependency()).increment();
+        return Response.fromResponse(json(503, e.dependency() + "_unavailable", e.getMessage()
+                        + ": nothing was charged or changed; try again shortly", null))
+                .header("Retry-After", 30).build();
+    }
+
+    /** A circuit breaker is open: the dependency failed repeatedly and is given time before it is called again. */
+    @ServerExceptionMapper
+    public Response circuitOpen(org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException e) {
+        metrics.counter("fitnesscrm.dependency.unavailable", "dependency", "circuit_open").increment();
+        return Response.fromResponse(json(503, "dependency_unavailable", "A service this request needs is"
+                        + " unavailable: nothing was charged or changed; try again shortly", null))
+                .header("Retry-After", 30).build();
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)

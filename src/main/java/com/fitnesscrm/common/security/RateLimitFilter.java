@@ -31,6 +31,11 @@ public class RateLimitFilter {
     static final Set<String> CREDENTIAL_PATHS = Set.of(
             "/api/auth/register", "/api/auth/login", "/api/auth/accept-invite",
             "/api/auth/forgot-password", "/api/auth/reset-password", "/api/auth/change-password");
+    /**
+     * Providers' webhooks: authenticated by their signature (verified before anything is read), and delivered in
+     * bursts from a few addresses, so a per-address limit would refuse real deliveries.
+     */
+    static final Set<String> SIGNED_WEBHOOK_PATHS = Set.of("/api/stripe/webhook");
 
     private final RateLimiter limiter;
     private final ClientIpResolver ipResolver;
@@ -62,7 +67,8 @@ public class RateLimitFilter {
     @ServerRequestFilter(preMatching = true, nonBlocking = true)
     public Uni<Response> limit(ContainerRequestContext context, RoutingContext http) {
         String path = context.getUriInfo().getPath();
-        if (!ApiPaths.isApi(path) || "OPTIONS".equals(context.getMethod())) {
+        if (!ApiPaths.isApi(path) || "OPTIONS".equals(context.getMethod())
+                || SIGNED_WEBHOOK_PATHS.contains(stripTrailingSlash(path))) {
             return Uni.createFrom().nullItem();
         }
         String ip = ipResolver.resolve(http.request());
