@@ -5,7 +5,7 @@ import com.fitnesscrm.billing.domain.ClientPackage;
 import com.fitnesscrm.billing.domain.Payment;
 import com.fitnesscrm.billing.domain.Product;
 import com.fitnesscrm.clients.service.ClientService;
-import com.fitnesscrm.common.credits.SessionCredits;
+import com.fitnesscrm.scheduling.api.SessionCredits;
 import com.fitnesscrm.common.error.ApiException;
 import com.fitnesscrm.common.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;

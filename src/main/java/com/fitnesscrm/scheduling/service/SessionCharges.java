@@ -1,6 +1,6 @@
 package com.fitnesscrm.scheduling.service;
 
-import com.fitnesscrm.common.credits.SessionCredits;
+import com.fitnesscrm.scheduling.api.SessionCredits;
 import com.fitnesscrm.scheduling.domain.SchedulingPolicy;
 import com.fitnesscrm.scheduling.domain.TrainingSession;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package com.fitnesscrm.common.credits;
+package com.fitnesscrm.scheduling.api;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -6,9 +6,9 @@ import java.util.Optional;
 /**
  * Prepaid sessions, as scheduling needs them: a session that is completed (or charged under the organization's
  * policy) takes one session from a package the client bought, and gives it back when it is cancelled in time.
- * Billing keeps the packages and implements this; scheduling records on the session which package paid. The
- * interface lives here so that neither feature imports the other's internals and scheduling never depends on
- * billing (which depends on clients, which scheduling uses too).
+ * Billing keeps the packages and implements this; scheduling records on the session which package paid. So that
+ * scheduling never depends on billing, scheduling declares it and billing implements it (as clients implements
+ * {@code trainers.api.ClientTrainers}).
  *
  * <p>Both methods join the caller's transaction: the session's change and the package's balance commit together.
  */
