@@ -50,6 +50,7 @@ public class SessionService {
     static final int MAX_MINUTES = 12 * 60;
     /** PostgreSQL exclusion_violation: an overlap the exclusion constraints refused. */
     static final String OVERLAP_SQL_STATE = "23P01";
+    private static final String DEADLOCK_SQL_STATE = "40P01";
 
     private final TrainerService trainers;
     private final ClientService clients;
@@ -571,7 +572,9 @@ public class SessionService {
         try {
             session.persistAndFlush();
         } catch (PersistenceException e) {
-            if (Causes.hasSqlState(e, OVERLAP_SQL_STATE)) {
+            // 40P01: concurrent bookings each waiting on another's exclusion check (three or more in a ring);
+            // PostgreSQL aborts one of them, which lost the race just as an overlap would have.
+            if (Causes.hasSqlState(e, OVERLAP_SQL_STATE) || Causes.hasSqlState(e, DEADLOCK_SQL_STATE)) {
                 throw ApiException.conflict("session_conflict",
                         "This time was just booked by someone else for the same trainer or client");
             }
