@@ -58,6 +58,7 @@ public final class FakeStripe {
     private final Map<String, Answer> idempotent = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> objects = new ConcurrentHashMap<>();
     private final Deque<Scripted> failures = new ArrayDeque<>();
+    private final Map<String, Map<String, String>> sessionExtras = new ConcurrentHashMap<>();
 
     public FakeStripe() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -324,8 +325,189 @@ public final class FakeStripe {
             list.put("url", path);
             return new Answer("", 200, list.toString());
         }
+        if ("POST".equals(method) && "/v1/prices".equals(path)) {
+            ObjectNode price = created("price_", "price");
+            price.put("product", form.containsKey("product") ? form.get("product") : "prod_" + shortId());
+            price.put("unit_amount", Long.parseLong(form.get("unit_amount")));
+            price.put("currency", form.get("currency"));
+            price.putObject("recurring").put("interval", form.get("recurring[interval]")).put("interval_count", 1);
+            price.set("metadata", metadata(form));
+            return ok(price);
+        }
+        if ("POST".equals(method) && "/v1/subscriptions".equals(path)) {
+            ObjectNode price = objects.get(form.get("items[0][price]"));
+            if (price == null) {
+                return missing(form.get("items[0][price]"));
+            }
+            ObjectNode sub = subscription(form.get("customer"), price, metadata(form), "incomplete");
+            ObjectNode invoice = invoice(sub, price);
+            invoice.putObject("confirmation_secret").put("type", "payment_intent")
+                    .put("client_secret", "pi_" + shortId() + "_secret_" + shortId());
+            sub.put("latest_invoice", invoice.get("id").asText());
+            ObjectNode answer = sub.deepCopy();
+            if (form.containsValue("latest_invoice.confirmation_secret")) {
+                answer.set("latest_invoice", invoice.deepCopy());
+            }
+            return new Answer("", 200, answer.toString());
+        }
+        if (parts.length == 4 && "subscriptions".equals(parts[2]) && ("POST".equals(method) || "DELETE".equals(method)
+                || "GET".equals(method))) {
+            ObjectNode sub = objects.get(parts[3]);
+            if (sub == null) {
+                return missing(parts[3]);
+            }
+            if ("DELETE".equals(method)) {
+                sub.put("status", "canceled");
+                sub.put("canceled_at", Instant.now().getEpochSecond());
+                sub.put("ended_at", Instant.now().getEpochSecond());
+            } else if ("POST".equals(method) && form.containsKey("cancel_at_period_end")) {
+                boolean cancel = Boolean.parseBoolean(form.get("cancel_at_period_end"));
+                sub.put("cancel_at_period_end", cancel);
+                if (cancel) {
+                    sub.put("canceled_at", Instant.now().getEpochSecond());
+                    sub.put("cancel_at", sub.at("/items/data/0/current_period_end").asLong());
+                }
+            }
+            return ok(sub);
+        }
+        if ("POST".equals(method) && "/v1/checkout/sessions".equals(path)) {
+            ObjectNode session = created("cs_test_", "checkout.session");
+            String mode = form.get("mode");
+            session.put("mode", mode);
+            session.put("url", "https://checkout.stripe.com/c/pay/" + session.get("id").asText());
+            session.put("customer", form.get("customer"));
+            session.put("client_reference_id", form.get("client_reference_id"));
+            session.put("success_url", form.get("success_url"));
+            session.put("cancel_url", form.get("cancel_url"));
+            session.put("status", "open");
+            session.put("payment_status", "unpaid");
+            session.putNull("payment_intent");
+            session.putNull("subscription");
+            if ("subscription".equals(mode)) {
+                ObjectNode price = objects.get(form.get("line_items[0][price]"));
+                if (price == null) {
+                    return missing(form.get("line_items[0][price]"));
+                }
+                session.put("amount_total", price.get("unit_amount").asLong());
+                session.put("currency", price.get("currency").asText());
+            } else {
+                session.put("amount_total", Long.parseLong(form.get("line_items[0][price_data][unit_amount]")));
+                session.put("currency", form.get("line_items[0][price_data][currency]"));
+            }
+            session.set("metadata", metadata(form));
+            // What the payment or subscription made when it completes will carry (kept out of the answer).
+            sessionExtras.put(session.get("id").asText(), Map.copyOf(form));
+            return ok(session);
+        }
         return new Answer("", 404, error("invalid_request_error", "resource_missing",
                 "Unrecognized request URL (" + method + ": " + path + ")"));
+    }
+
+    // ---- subscriptions, invoices, Checkout ----
+
+    private ObjectNode subscription(String customer, ObjectNode price, ObjectNode metadata, String status) {
+        ObjectNode sub = created("sub_", "subscription");
+        sub.put("customer", customer);
+        sub.put("status", status);
+        sub.put("cancel_at_period_end", false);
+        sub.putNull("cancel_at");
+        sub.putNull("canceled_at");
+        sub.putNull("ended_at");
+        sub.set("metadata", metadata);
+        ObjectNode items = sub.putObject("items");
+        items.put("object", "list");
+        ObjectNode item = items.putArray("data").addObject();
+        item.put("id", "si_" + shortId());
+        item.put("object", "subscription_item");
+        long now = Instant.now().getEpochSecond();
+        item.put("current_period_start", now);
+        item.put("current_period_end", now + ("week".equals(price.at("/recurring/interval").asText()) ? 7 : 30) * 86400L);
+        item.set("price", price.deepCopy());
+        items.put("has_more", false);
+        items.put("url", "/v1/subscription_items?subscription=" + sub.get("id").asText());
+        return sub;
+    }
+
+    private ObjectNode invoice(ObjectNode sub, ObjectNode price) {
+        ObjectNode invoice = created("in_", "invoice");
+        invoice.put("customer", sub.get("customer").asText());
+        invoice.put("status", "open");
+        invoice.put("number", "INV-" + shortId().substring(0, 6).toUpperCase());
+        invoice.put("amount_due", price.get("unit_amount").asLong());
+        invoice.put("amount_paid", 0);
+        invoice.put("currency", price.get("currency").asText());
+        invoice.putNull("due_date");
+        invoice.put("hosted_invoice_url", "https://invoice.stripe.com/i/" + invoice.get("id").asText());
+        ObjectNode parent = invoice.putObject("parent");
+        parent.put("type", "subscription_details");
+        ObjectNode details = parent.putObject("subscription_details");
+        details.put("subscription", sub.get("id").asText());
+        details.set("metadata", sub.get("metadata").deepCopy());
+        invoice.putObject("status_transitions").putNull("paid_at");
+        return invoice;
+    }
+
+    /** A subscription as Stripe holds it now. */
+    public ObjectNode subscription(String id) {
+        return object(id);
+    }
+
+    /** The first invoice is paid: the invoice is paid, the subscription active (as the two events carry them). */
+    public ObjectNode payInvoice(String subscriptionId) {
+        ObjectNode sub = objects.get(subscriptionId);
+        ObjectNode invoice = objects.get(sub.get("latest_invoice").asText());
+        invoice.put("status", "paid");
+        invoice.put("amount_paid", invoice.get("amount_due").asLong());
+        ((ObjectNode) invoice.get("status_transitions")).put("paid_at", Instant.now().getEpochSecond());
+        sub.put("status", "active");
+        return invoice.deepCopy();
+    }
+
+    /** The invoice's charge fails: it stays open, the subscription goes past due. */
+    public ObjectNode failInvoice(String subscriptionId) {
+        ObjectNode sub = objects.get(subscriptionId);
+        ObjectNode invoice = objects.get(sub.get("latest_invoice").asText());
+        sub.put("status", "past_due");
+        return invoice.deepCopy();
+    }
+
+    /**
+     * The customer pays on the Checkout page: a payment's intent succeeds (with the intent data's metadata), or
+     * the subscription is created and its first invoice paid. The session as checkout.session.completed carries it.
+     */
+    public ObjectNode completeCheckout(String sessionId) {
+        ObjectNode session = objects.get(sessionId);
+        Map<String, String> form = sessionExtras.get(sessionId);
+        session.put("status", "complete");
+        session.put("payment_status", "paid");
+        if ("subscription".equals(session.get("mode").asText())) {
+            ObjectNode sub = subscription(session.get("customer").asText(), objects.get(form.get("line_items[0][price]")),
+                    prefixed(form, "subscription_data[metadata]["), "active");
+            sub.put("latest_invoice", invoice(sub, objects.get(form.get("line_items[0][price]"))).get("id").asText());
+            payInvoice(sub.get("id").asText());
+            session.put("subscription", sub.get("id").asText());
+        } else {
+            ObjectNode pi = created("pi_", "payment_intent");
+            pi.put("amount", session.get("amount_total").asLong());
+            pi.put("currency", session.get("currency").asText());
+            pi.put("customer", session.get("customer").asText());
+            pi.put("status", "succeeded");
+            pi.put("latest_charge", "ch_" + shortId());
+            pi.putNull("last_payment_error");
+            pi.set("metadata", prefixed(form, "payment_intent_data[metadata]["));
+            session.put("payment_intent", pi.get("id").asText());
+        }
+        return session.deepCopy();
+    }
+
+    private static ObjectNode prefixed(Map<String, String> form, String prefix) {
+        ObjectNode meta = JSON.createObjectNode();
+        form.forEach((k, v) -> {
+            if (k.startsWith(prefix) && k.endsWith("]")) {
+                meta.put(k.substring(prefix.length(), k.length() - 1), v);
+            }
+        });
+        return meta;
     }
 
     /** Activates an account, as finishing onboarding would. */

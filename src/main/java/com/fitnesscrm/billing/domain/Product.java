@@ -59,6 +59,10 @@ public class Product extends PanacheEntityBase {
     @Column(name = "stripe_price_id")
     public String stripePriceId;
 
+    /** What {@link #stripePriceId} was made for (price, currency, interval): a changed price needs a new one. */
+    @Column(name = "stripe_price_key")
+    public String stripePriceKey;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt = Instant.now();
 

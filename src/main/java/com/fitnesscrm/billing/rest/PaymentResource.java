@@ -4,10 +4,13 @@ import com.fitnesscrm.billing.api.PackageView;
 import com.fitnesscrm.billing.api.PaymentRequests;
 import com.fitnesscrm.billing.api.PaymentView;
 import com.fitnesscrm.billing.api.RevenueViews;
+import com.fitnesscrm.billing.api.SubscriptionViews;
 import com.fitnesscrm.billing.service.PackageService;
 import com.fitnesscrm.billing.service.PaymentCsv;
+import com.fitnesscrm.billing.service.PaymentReminders;
 import com.fitnesscrm.billing.service.PaymentService;
 import com.fitnesscrm.billing.service.RevenueService;
+import com.fitnesscrm.billing.service.SubscriptionService;
 import com.fitnesscrm.common.error.ApiError;
 import com.fitnesscrm.common.error.ApiException;
 import com.fitnesscrm.common.security.CurrentUser;
@@ -49,10 +52,14 @@ public class PaymentResource {
     private final PaymentService payments;
     private final PackageService packages;
     private final RevenueService revenue;
+    private final SubscriptionService subscriptions;
+    private final PaymentReminders reminders;
     private final CurrentUser caller;
 
     public PaymentResource(PaymentService payments, PackageService packages, RevenueService revenue,
-                           CurrentUser caller) {
+                           SubscriptionService subscriptions, PaymentReminders reminders, CurrentUser caller) {
+        this.subscriptions = subscriptions;
+        this.reminders = reminders;
         this.payments = payments;
         this.packages = packages;
         this.revenue = revenue;
@@ -171,6 +178,39 @@ public class PaymentResource {
     @APIResponse(responseCode = "404", description = "No such client for the caller", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public PackageView.PackageList packages(@PathParam("client_id") long clientId) {
         return new PackageView.PackageList(packages.ofClient(caller, clientId));
+    }
+
+    @GET
+    @Path("/client/{client_id}/subscriptions")
+    @Operation(summary = "A client's memberships", description = "Newest first, in the state Stripe last reported.")
+    @APIResponse(responseCode = "200", description = "The subscriptions", content = @Content(schema = @Schema(implementation = SubscriptionViews.SubscriptionList.class)))
+    @APIResponse(responseCode = "404", description = "No such client for the caller", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public SubscriptionViews.SubscriptionList subscriptions(@PathParam("client_id") long clientId) {
+        return subscriptions.ofClient(caller, clientId);
+    }
+
+    @GET
+    @Path("/client/{client_id}/invoices")
+    @Operation(summary = "A client's invoices", description = "Newest first, each with Stripe's page of the invoice"
+            + " and its receipt.")
+    @APIResponse(responseCode = "200", description = "The invoices", content = @Content(schema = @Schema(implementation = SubscriptionViews.InvoiceList.class)))
+    @APIResponse(responseCode = "404", description = "No such client for the caller", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public SubscriptionViews.InvoiceList invoices(@PathParam("client_id") long clientId) {
+        return subscriptions.invoicesOf(caller, clientId);
+    }
+
+    @GET
+    @Path("/reminders")
+    @Operation(summary = "Payment reminders", description = "Overdue payments and invoices and failed card payments,"
+            + " for the automation feature to send; newest first. Staff: their clients'; a client: their own.")
+    @APIResponse(responseCode = "200", description = "A page of reminders", content = @Content(schema = @Schema(implementation = SubscriptionViews.ReminderPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "client_id names a client the caller cannot see", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public SubscriptionViews.ReminderPage reminders(@QueryParam("client_id") String clientId,
+                                                    @Parameter(description = "open (default), resolved, all") @QueryParam("status") String status,
+                                                    @QueryParam("page") String page,
+                                                    @Parameter(description = "1 to 1000 (default 25)") @QueryParam("per_page") String perPage) {
+        return reminders.list(caller, QueryValues.id("client_id", clientId), status, PageRequest.parse(page, perPage));
     }
 
     private static PaymentRequests.Filter filter(String clientId, String status, String paymentType, String method,

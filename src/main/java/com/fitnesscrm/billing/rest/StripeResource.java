@@ -3,8 +3,11 @@ package com.fitnesscrm.billing.rest;
 import com.fitnesscrm.billing.api.BillingAccountView;
 import com.fitnesscrm.billing.api.PaymentRequests;
 import com.fitnesscrm.billing.api.StripeRequests;
+import com.fitnesscrm.billing.api.SubscriptionViews;
+import com.fitnesscrm.billing.service.CheckoutService;
 import com.fitnesscrm.billing.service.StripeService;
 import com.fitnesscrm.billing.service.StripeWebhooks;
+import com.fitnesscrm.billing.service.SubscriptionService;
 import com.fitnesscrm.common.error.ApiError;
 import com.fitnesscrm.common.error.ApiException;
 import com.fitnesscrm.common.security.CurrentUser;
@@ -41,9 +44,14 @@ public class StripeResource {
 
     private final StripeService stripe;
     private final StripeWebhooks webhooks;
+    private final SubscriptionService subscriptions;
+    private final CheckoutService checkout;
     private final CurrentUser caller;
 
-    public StripeResource(StripeService stripe, StripeWebhooks webhooks, CurrentUser caller) {
+    public StripeResource(StripeService stripe, StripeWebhooks webhooks, SubscriptionService subscriptions,
+                          CheckoutService checkout, CurrentUser caller) {
+        this.subscriptions = subscriptions;
+        this.checkout = checkout;
         this.stripe = stripe;
         this.webhooks = webhooks;
         this.caller = caller;
@@ -101,6 +109,49 @@ public class StripeResource {
     @APIResponse(responseCode = "404", description = "No such payment for the caller", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public PaymentRequests.PaymentSaved confirmPayment(@Valid @NotNull StripeRequests.ConfirmPayment request) {
         return new PaymentRequests.PaymentSaved("Payment updated", stripe.confirmPayment(caller, request));
+    }
+
+    @POST
+    @Path("/checkout-session")
+    @Operation(summary = "A hosted Stripe Checkout page for a product", description = "A package or a single"
+            + " session is paid once (a pending payment, key checkout-payment-<id>); a membership subscribes (a"
+            + " pending subscription, key checkout-subscription-<id>). The return URLs must be pages of the SPA.")
+    @APIResponse(responseCode = "201", description = "Send the browser to url", content = @Content(schema = @Schema(implementation = SubscriptionViews.CheckoutCreated.class)))
+    @APIResponse(responseCode = "400", description = "No such product on sale, or a return URL elsewhere", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "403", description = "A client paying for someone else", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "No such client for the caller", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "No Stripe account connected, or the membership is held already", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Response checkoutSession(@Valid @NotNull SubscriptionViews.CreateCheckout request) {
+        return Response.status(201).entity(checkout.create(caller, request)).build();
+    }
+
+    @POST
+    @Path("/create-subscription")
+    @Operation(summary = "Subscribe a client to a membership", description = "Records a pending subscription, then"
+            + " creates it in Stripe (key subscription-<id>) with its first invoice waiting for the card: hand"
+            + " client_secret to Stripe.js. It turns active when Stripe says the invoice is paid.")
+    @APIResponse(responseCode = "201", description = "Started", content = @Content(schema = @Schema(implementation = SubscriptionViews.SubscriptionCreated.class)))
+    @APIResponse(responseCode = "400", description = "No such membership on sale", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "403", description = "A client subscribing someone else", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "No such client for the caller", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "No Stripe account connected, or the membership is held already", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Response createSubscription(@Valid @NotNull SubscriptionViews.CreateSubscription request) {
+        return Response.status(201).entity(subscriptions.create(caller, request)).build();
+    }
+
+    @POST
+    @Path("/cancel-subscription")
+    @Operation(summary = "Cancel a membership", description = "At the end of the period paid for (the default), or"
+            + " now (at_period_end false). The client themself or their staff.")
+    @APIResponse(responseCode = "200", description = "The subscription as Stripe has it now", content = @Content(schema = @Schema(implementation = SubscriptionViews.SubscriptionSaved.class)))
+    @APIResponse(responseCode = "400", description = "No subscription named", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "No such subscription for the caller", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "Not started in Stripe, or ended already", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public SubscriptionViews.SubscriptionSaved cancelSubscription(
+            @Valid @NotNull SubscriptionViews.CancelSubscription request) {
+        SubscriptionViews.SubscriptionView canceled = subscriptions.cancel(caller, request);
+        return new SubscriptionViews.SubscriptionSaved(canceled.cancelAtPeriodEnd() && canceled.endedAt() == null
+                ? "Subscription cancels at the end of the period" : "Subscription canceled", canceled);
     }
 
     @POST

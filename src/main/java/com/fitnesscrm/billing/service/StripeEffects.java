@@ -38,9 +38,12 @@ public class StripeEffects {
     private final PaymentService payments;
     private final BillingAccountService accounts;
     private final ReadModelCache readModels;
+    private final PaymentReminders reminders;
 
     public StripeEffects(ClientService clients, ProductService products, PackageService packages,
-                         PaymentService payments, BillingAccountService accounts, ReadModelCache readModels) {
+                         PaymentService payments, BillingAccountService accounts, ReadModelCache readModels,
+                         PaymentReminders reminders) {
+        this.reminders = reminders;
         this.clients = clients;
         this.products = products;
         this.packages = packages;
@@ -73,14 +76,7 @@ public class StripeEffects {
             if (payment.received()) {
                 return "no change: already received";
             }
-            payment.status = Payment.SUCCEEDED;
-            payment.paidAt = asOf;
-            payment.failureMessage = null;
-            payment.stripeChargeId = intent.getLatestCharge();
-            if (payment.productId != null) {
-                products.live(payment.organizationId, payment.productId).ifPresent(p -> packages.grant(payment, p));
-            }
-            resolveReminders(payment);
+            receive(payment, asOf, intent.getLatestCharge());
             outcome = "payment " + payment.id + " received";
         } else if (intent.getLastPaymentError() != null || "canceled".equals(status)) {
             if (!Payment.PENDING.equals(payment.status) && !Payment.FAILED.equals(payment.status)) {
@@ -89,7 +85,7 @@ public class StripeEffects {
             payment.status = Payment.FAILED;
             payment.failureMessage = intent.getLastPaymentError() != null
                     ? truncate(intent.getLastPaymentError().getMessage()) : "canceled";
-            remindFailed(payment);
+            reminders.paymentFailed(payment);
             outcome = "payment " + payment.id + " failed";
         } else {
             return "no change: intent is " + status;
@@ -97,6 +93,22 @@ public class StripeEffects {
         payment.updatedAt = Instant.now();
         readModels.organizationChanged(payment.organizationId);
         return outcome;
+    }
+
+    /** The money of a pending (or failed) payment arrived: recorded, and the package it bought granted. */
+    void receive(Payment payment, Instant asOf, String chargeId) {
+        payment.status = Payment.SUCCEEDED;
+        payment.paidAt = asOf;
+        payment.failureMessage = null;
+        if (chargeId != null) {
+            payment.stripeChargeId = chargeId;
+        }
+        if (payment.productId != null) {
+            products.live(payment.organizationId, payment.productId).ifPresent(p -> packages.grant(payment, p));
+        }
+        reminders.paymentSettled(payment.id);
+        payment.updatedAt = Instant.now();
+        readModels.organizationChanged(payment.organizationId);
     }
 
     /** A charge's refunds: the refunded total Stripe reports (absolute, so a second delivery adds nothing). */
@@ -226,23 +238,7 @@ public class StripeEffects {
         return Optional.of(rebuilt);
     }
 
-    /** A failed payment produces one reminder for the automation feature to send. */
-    private static void remindFailed(Payment payment) {
-        Payment.getEntityManager().createNativeQuery("insert into payment_reminders (organization_id, client_id,"
-                        + " kind, payment_id, amount_minor, currency, reason) values (?1, ?2, 'payment_failed', ?3, ?4,"
-                        + " ?5, ?6) on conflict do nothing")
-                .setParameter(1, payment.organizationId).setParameter(2, payment.clientId)
-                .setParameter(3, payment.id).setParameter(4, payment.amountMinor).setParameter(5, payment.currency)
-                .setParameter(6, payment.failureMessage).executeUpdate();
-    }
-
-    private static void resolveReminders(Payment payment) {
-        Payment.getEntityManager().createNativeQuery("update payment_reminders set resolved_at = now()"
-                        + " where payment_id = ?1 and resolved_at is null")
-                .setParameter(1, payment.id).executeUpdate();
-    }
-
-    private static Long number(String value) {
+    static Long number(String value) {
         try {
             return value == null || value.isBlank() ? null : Long.parseLong(value.trim());
         } catch (NumberFormatException e) {

@@ -6,7 +6,6 @@ import com.fitnesscrm.billing.domain.Payment;
 import com.fitnesscrm.billing.domain.Product;
 import com.fitnesscrm.billing.domain.Refund;
 import com.fitnesscrm.billing.domain.StripeCustomer;
-import com.fitnesscrm.clients.api.ClientView;
 import com.fitnesscrm.clients.service.ClientService;
 import com.fitnesscrm.common.activity.ActivityEvent;
 import com.fitnesscrm.common.error.ApiException;
@@ -15,11 +14,9 @@ import com.fitnesscrm.common.security.Caller;
 import com.fitnesscrm.common.web.Text;
 import com.stripe.model.Account;
 import com.stripe.model.AccountLink;
-import com.stripe.model.Customer;
 import com.stripe.model.PaymentIntent;
 import com.stripe.param.AccountCreateParams;
 import com.stripe.param.AccountLinkCreateParams;
-import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -52,11 +49,13 @@ public class StripeService {
     private final ProductService products;
     private final PaymentService payments;
     private final StripeEffects effects;
+    private final StripeCustomers customers;
     private final Event<ActivityEvent> activity;
 
     public StripeService(StripeGateway stripe, StripeConfig config, ClientService clients,
                          BillingAccountService accounts, ProductService products, PaymentService payments,
-                         StripeEffects effects, Event<ActivityEvent> activity) {
+                         StripeEffects effects, StripeCustomers customers, Event<ActivityEvent> activity) {
+        this.customers = customers;
         this.effects = effects;
         this.stripe = stripe;
         this.config = config;
@@ -107,7 +106,7 @@ public class StripeService {
     public StripeRequests.PaymentIntentCreated createPaymentIntent(Caller caller,
                                                                     StripeRequests.CreatePaymentIntent request) {
         long org = caller.organizationId();
-        long clientId = payerOf(caller, request.clientId());
+        long clientId = customers.payerOf(caller, request.clientId());
         String destination = accounts.connectedAccount(org).orElseThrow(() -> ApiException.conflict(
                 "stripe_not_connected", "This organization has not connected a Stripe account yet"));
         Product product = null;
@@ -132,36 +131,19 @@ public class StripeService {
             }
         }
         problems.throwIfAny();
-        long fee = amount * config.platformFeeBps() / 10_000;
-        Product bought = product;
+        String description = Text.blankToNull(request.description()) != null ? request.description().trim()
+                : product == null ? null : product.name;
+        Payment pending = startPending(caller, clientId, product, amount, currency, description);
         long total = amount;
-        Payment pending = QuarkusTransaction.requiringNew().call(() -> {
-            Payment p = new Payment();
-            p.organizationId = org;
-            p.clientId = clientId;
-            p.productId = bought == null ? null : bought.id;
-            p.amountMinor = total;
-            p.currency = currency;
-            p.platformFeeMinor = fee;
-            p.method = "card";
-            p.paymentType = bought == null ? "other" : PaymentService.typeOf(bought);
-            p.status = Payment.PENDING;
-            p.description = Text.blankToNull(request.description()) != null ? request.description().trim()
-                    : bought == null ? null : bought.name;
-            p.recordedBy = caller.userId();
-            p.persist();
-            return p;
-        });
         PaymentIntent intent;
         try {
-            String customer = customerOf(org, clientId);
+            String customer = customers.customerOf(org, clientId);
             intent = stripe.call("paymentIntents.create", "payment-" + pending.id, null, (c, o) ->
                     c.v1().paymentIntents().create(intentParams(pending, customer, destination), o));
         } catch (RuntimeException e) {
             // Nothing half-made: the pending row goes (an intent Stripe may have created is unconfirmed and
             // charges nothing; should it ever succeed, its webhook records the payment from its metadata).
-            QuarkusTransaction.requiringNew().run(() -> Payment.delete("id = ?1 and status = ?2", pending.id,
-                    Payment.PENDING));
+            dropPending(pending.id);
             throw e;
         }
         QuarkusTransaction.requiringNew().run(() -> {
@@ -174,6 +156,34 @@ public class StripeService {
         });
         return new StripeRequests.PaymentIntentCreated(pending.id, intent.getId(), intent.getClientSecret(),
                 Money.major(total, currency), total, currency, intent.getStatus(), config.publishableKey().orElse(null));
+    }
+
+    /** A card payment about to be started with Stripe: committed first, its id the idempotency key. */
+    Payment startPending(Caller caller, long clientId, Product product, long amount, String currency,
+                         String description) {
+        long fee = amount * config.platformFeeBps() / 10_000;
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Payment p = new Payment();
+            p.organizationId = caller.organizationId();
+            p.clientId = clientId;
+            p.productId = product == null ? null : product.id;
+            p.amountMinor = amount;
+            p.currency = currency;
+            p.platformFeeMinor = fee;
+            p.method = "card";
+            p.paymentType = product == null ? "other" : PaymentService.typeOf(product);
+            p.status = Payment.PENDING;
+            p.description = description;
+            p.recordedBy = caller.userId();
+            p.persist();
+            return p;
+        });
+    }
+
+    /** A pending payment whose Stripe call failed goes: nothing half-made is left behind. */
+    static void dropPending(long paymentId) {
+        QuarkusTransaction.requiringNew().run(() -> Payment.delete("id = ?1 and status = ?2", paymentId,
+                Payment.PENDING));
     }
 
     private static PaymentIntentCreateParams intentParams(Payment payment, String customer, String destination) {
@@ -315,45 +325,5 @@ public class StripeService {
         } catch (NumberFormatException e) {
             throw ApiException.invalidField("customer_id", "must be a client id or a Stripe customer id");
         }
-    }
-
-    /** The client a payment is for: a client's own record, or (staff) one they may see. */
-    private long payerOf(Caller caller, Long requested) {
-        if (caller.isClient()) {
-            long me = clients.clientIdOfUser(caller.organizationId(), caller.userId())
-                    .orElseThrow(() -> ApiException.forbidden("Your login has no client record"));
-            if (requested != null && requested != me) {
-                throw ApiException.forbidden("Clients pay only for themselves");
-            }
-            return me;
-        }
-        if (requested == null) {
-            throw ApiException.invalidField("client_id", "is required");
-        }
-        if (!clients.canSee(caller, requested)) {
-            throw ApiException.notFound("Client");
-        }
-        return requested;
-    }
-
-    /** The client's Stripe customer, created once (the key names the client, so a retry finds the same one). */
-    private String customerOf(long org, long clientId) {
-        Optional<StripeCustomer> known = StripeCustomer.findByIdOptional(clientId);
-        if (known.isPresent()) {
-            return known.get().customerId;
-        }
-        ClientView client = clients.view(org, clientId).orElseThrow(() -> ApiException.notFound("Client"));
-        CustomerCreateParams.Builder params = CustomerCreateParams.builder().setName(client.name())
-                .putMetadata("organization_id", String.valueOf(org)).putMetadata("client_id", String.valueOf(clientId));
-        if (client.email() != null) {
-            params.setEmail(client.email());
-        }
-        Customer customer = stripe.call("customers.create", "customer-" + clientId, null,
-                (c, o) -> c.v1().customers().create(params.build(), o));
-        QuarkusTransaction.requiringNew().run(() -> StripeCustomer.getEntityManager().createNativeQuery(
-                        "insert into stripe_customers (client_id, organization_id, customer_id) values (?1, ?2, ?3)"
-                                + " on conflict (client_id) do nothing")
-                .setParameter(1, clientId).setParameter(2, org).setParameter(3, customer.getId()).executeUpdate());
-        return customer.getId();
     }
 }

@@ -10,8 +10,11 @@ import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Account;
 import com.stripe.model.Charge;
 import com.stripe.model.Event;
+import com.stripe.model.Invoice;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.StripeObject;
+import com.stripe.model.Subscription;
+import com.stripe.model.checkout.Session;
 import com.stripe.net.Webhook;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -55,16 +58,19 @@ public class StripeWebhooks {
 
     private final StripeConfig config;
     private final StripeEffects effects;
+    private final SubscriptionEffects subscriptions;
     private final BillingAccountService accounts;
     private final ErrorReporter reporter;
     private final MeterRegistry metrics;
     private final ManagedExecutor executor;
     private final AtomicBoolean draining = new AtomicBoolean();
 
-    public StripeWebhooks(StripeConfig config, StripeEffects effects, BillingAccountService accounts,
+    public StripeWebhooks(StripeConfig config, StripeEffects effects, SubscriptionEffects subscriptions,
+                          BillingAccountService accounts,
                           ErrorReporter reporter, MeterRegistry metrics, ManagedExecutor executor) {
         this.config = config;
         this.effects = effects;
+        this.subscriptions = subscriptions;
         this.accounts = accounts;
         this.reporter = reporter;
         this.metrics = metrics;
@@ -235,31 +241,57 @@ public class StripeWebhooks {
             case "charge.refund.updated", "refund.updated", "refund.created" ->
                     effects.applyRefund((com.stripe.model.Refund) object);
             case "account.updated" -> effects.applyAccount((Account) object, created);
+            case "checkout.session.completed", "checkout.session.async_payment_succeeded" ->
+                    belongs(row, object) ? subscriptions.applyCheckout((Session) object, created)
+                            : "ignored: the session belongs to another organization";
+            case "customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted",
+                 "customer.subscription.paused", "customer.subscription.resumed" ->
+                    belongs(row, object) ? subscriptions.applySubscription((Subscription) object, created)
+                            : "ignored: the subscription belongs to another organization";
+            case "invoice.paid", "invoice.payment_succeeded", "invoice.finalized", "invoice.updated",
+                 "invoice.voided", "invoice.marked_uncollectible" ->
+                    subscriptions.applyInvoice((Invoice) object, created, false);
+            case "invoice.payment_failed" -> subscriptions.applyInvoice((Invoice) object, created, true);
             default -> "ignored: " + row.type + " is not handled";
         };
     }
 
-    /** A platform event's organization: that of the payment its object concerns (known once it is applied). */
+    /**
+     * A platform event's organization, once it is applied: that of the payment its object concerns, or of the
+     * customer it bills.
+     */
     private static Long organizationNamed(StripeEvent row) {
         StripeObject object = object(Event.GSON.fromJson(row.payload, Event.class));
         String intent = object instanceof PaymentIntent i ? i.getId()
                 : object instanceof com.stripe.model.Refund r ? r.getPaymentIntent()
-                : object instanceof Charge c ? c.getPaymentIntent() : null;
-        if (intent == null) {
-            return null;
+                : object instanceof Charge c ? c.getPaymentIntent()
+                : object instanceof Session s ? s.getPaymentIntent() : null;
+        String customer = object instanceof Invoice i ? i.getCustomer()
+                : object instanceof Subscription s ? s.getCustomer()
+                : object instanceof Session s ? s.getCustomer() : null;
+        List<?> found = List.of();
+        if (intent != null) {
+            found = StripeEvent.getEntityManager().createNativeQuery(
+                    "select organization_id from payments where stripe_payment_intent_id = ?1")
+                    .setParameter(1, intent).getResultList();
         }
-        List<?> found = StripeEvent.getEntityManager().createNativeQuery(
-                "select organization_id from payments where stripe_payment_intent_id = ?1")
-                .setParameter(1, intent).getResultList();
+        if (found.isEmpty() && customer != null) {
+            found = StripeEvent.getEntityManager().createNativeQuery(
+                    "select organization_id from stripe_customers where customer_id = ?1")
+                    .setParameter(1, customer).getResultList();
+        }
         return found.isEmpty() ? null : ((Number) found.get(0)).longValue();
     }
 
     /** An event of a connected account may only touch that organization's records. */
     private static boolean belongs(StripeEvent row, StripeObject object) {
-        if (row.organizationId == null || !(object instanceof PaymentIntent intent) || intent.getMetadata() == null) {
+        Map<String, String> metadata = object instanceof PaymentIntent i ? i.getMetadata()
+                : object instanceof Subscription s ? s.getMetadata()
+                : object instanceof Session s ? s.getMetadata() : null;
+        if (row.organizationId == null || metadata == null || metadata.get("organization_id") == null) {
             return true;
         }
-        return String.valueOf(row.organizationId).equals(intent.getMetadata().get("organization_id"));
+        return String.valueOf(row.organizationId).equals(metadata.get("organization_id"));
     }
 
     private static StripeObject object(Event event) {
