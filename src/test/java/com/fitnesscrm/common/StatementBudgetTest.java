@@ -1,7 +1,10 @@
 package com.fitnesscrm.common;
 
 import com.fitnesscrm.common.persistence.StatementCountHeader;
+import com.fitnesscrm.billing.service.PaymentReminders;
 import com.fitnesscrm.support.Api;
+import com.fitnesscrm.support.FakeStripe;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -22,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -55,6 +59,7 @@ class StatementBudgetTest {
             "Pull-Up", "Overhead Press", "Barbell Row"};
     private static final int CLIENTS = 8;
     private static final AtomicInteger SLOT = new AtomicInteger();
+    private static final AtomicInteger MEMBER = new AtomicInteger();
 
     @Inject
     SessionFactory sessionFactory;
@@ -62,7 +67,7 @@ class StatementBudgetTest {
     /** One organization shaped like the benchmark's, made once for the class. */
     record Fixture(Api.Session admin, String adminEmail, long adminTrainerId, List<Long> clientIds,
                    List<Long> assignmentIds, List<Long> exerciseIds, Api.Person trainer, Api.Person trainerClient,
-                   String weekQuery, long packageProductId) {
+                   String weekQuery, long packageProductId, long membershipProductId) {
     }
 
     private static Fixture fixture;
@@ -159,10 +164,45 @@ class StatementBudgetTest {
                         .post("/api/payments").then().statusCode(201);
             }
         }
+        // Stripe: the connected account, a membership, overdue money (two reminders per client) and events.
+        admin.as().post("/api/stripe/connect/onboarding").then().statusCode(200);
+        long membershipId = admin.as().body(Map.of("kind", "membership", "name", "Budget monthly", "price", "80",
+                "billing_interval", "month")).post("/api/products").then().statusCode(201).extract().jsonPath()
+                .getLong("id");
+        for (int i = 0; i < CLIENTS; i++) {
+            for (int d = 1; d <= 2; d++) {
+                admin.as().body(Map.of("client_id", clientIds.get(i), "amount", "30", "status", "pending",
+                        "method", "bank_transfer", "due_date", LocalDate.now(ZoneOffset.UTC).minusDays(d + 1)
+                                .toString())).post("/api/payments").then().statusCode(201);
+            }
+        }
+        Arc.container().instance(PaymentReminders.class).get().scan();
+        for (int i = 0; i < 3; i++) {
+            webhook(FakeStripe.event("evt_budget_fixture_" + i + "_" + UUID.randomUUID(), "account.updated",
+                    new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("id", "acct_unknown")
+                            .put("object", "account"), null, Instant.now()));
+        }
         String week = "start_date=" + monday.atStartOfDay().toInstant(ZoneOffset.UTC)
                 + "&end_date=" + monday.plusWeeks(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusMillis(1);
         return new Fixture(admin, admin.email(), adminTrainerId, clientIds, assignmentIds, exerciseIds, trainer,
-                trainerClient, week, packageId);
+                trainerClient, week, packageId, membershipId);
+    }
+
+    private static Response webhook(String payload) {
+        Response response = given().contentType("application/json")
+                .header("Stripe-Signature", FakeStripe.sign(payload, FakeStripe.WEBHOOK_SECRET, Instant.now()))
+                .body(payload).post("/api/stripe/webhook");
+        response.then().statusCode(200);
+        return response;
+    }
+
+    /** A signed platform event about an intent of no one's (stored, then ignored by the worker). */
+    private static Response signedEvent() {
+        String id = "pi_budget_" + UUID.randomUUID().toString().replace("-", "");
+        return webhook(FakeStripe.event("evt_budget_" + UUID.randomUUID().toString().replace("-", ""),
+                "payment_intent.succeeded", new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+                        .put("id", id).put("object", "payment_intent").put("amount", 5000).put("currency", "usd")
+                        .put("status", "succeeded"), null, Instant.now()));
     }
 
     private static Response log(Api.Session who, long clientId, long assignmentId, List<Long> exerciseIds,
@@ -264,6 +304,46 @@ class StatementBudgetTest {
             new Budgeted("POST /api/payments (a package, admin)", 11, f -> {
                 Response response = f.admin().as().body(Map.of("client_id", f.clientIds().get(SLOT.get() % CLIENTS),
                         "product_id", f.packageProductId(), "method", "cash")).post("/api/payments");
+                response.then().statusCode(201);
+                return response;
+            }),
+            // 3: the count, the page, the clients' names (an admin's scope needs no query).
+            new Budgeted("GET /api/payments/reminders (admin)", 3,
+                    f -> f.admin().as().get("/api/payments/reminders")),
+            // 4: as above, with the trainer's clients as the scope.
+            new Budgeted("GET /api/payments/reminders (trainer)", 4,
+                    f -> f.trainer().session().as().get("/api/payments/reminders")),
+            // 2: the client's visibility, the subscriptions (the names are read only when there are some).
+            new Budgeted("GET /api/payments/client/{id}/subscriptions (admin)", 2, f -> f.admin().as()
+                    .get("/api/payments/client/" + f.clientIds().get(0) + "/subscriptions")),
+            // 2: the client's visibility, the invoices.
+            new Budgeted("GET /api/payments/client/{id}/invoices (admin)", 2, f -> f.admin().as()
+                    .get("/api/payments/client/" + f.clientIds().get(0) + "/invoices")),
+            // 1: the organization's events (the admin check is the token's role).
+            new Budgeted("GET /api/stripe/events (admin)", 1, f -> f.admin().as().get("/api/stripe/events")),
+            // 1: the event stored (or counted) in one statement; the work is done after the answer.
+            new Budgeted("POST /api/stripe/webhook (a signed event)", 1, f -> signedEvent()),
+            // 8: the payer's visibility, the account, the product, the currency; the pending payment; the customer
+            // (known); the payment locked and given its intent id.
+            new Budgeted("POST /api/stripe/create-payment-intent (staff)", 8, f -> {
+                Response response = f.admin().as().body(Map.of("client_id", f.clientIds().get(1),
+                        "product_id", f.packageProductId())).post("/api/stripe/create-payment-intent");
+                response.then().statusCode(201);
+                return response;
+            }),
+            // 13: as a payment, for a new client each time (so its customer is created and stored too), the
+            // product's Stripe price (known), the subscription written, then Stripe's state applied and read back.
+            new Budgeted("POST /api/stripe/create-subscription (staff)", 13, f -> {
+                Response response = f.admin().as().body(Map.of("client_id",
+                        f.clientIds().get(MEMBER.getAndIncrement() % CLIENTS), "product_id",
+                        f.membershipProductId())).post("/api/stripe/create-subscription");
+                response.then().statusCode(201);
+                return response;
+            }),
+            // 6: the payer, the product, the account, the currency, the pending payment, its session id.
+            new Budgeted("POST /api/stripe/checkout-session (a package, staff)", 6, f -> {
+                Response response = f.admin().as().body(Map.of("client_id", f.clientIds().get(2),
+                        "product_id", f.packageProductId())).post("/api/stripe/checkout-session");
                 response.then().statusCode(201);
                 return response;
             }));
