@@ -2,11 +2,16 @@
 // FitnessCRM API load benchmark (autocannon).
 //
 // Registers a fresh organization, creates CLIENTS clients, books SESSIONS_PER_CLIENT weekly sessions for each
-// with the owner as their trainer (200 × 25 = 5,000 by default), then load-tests seven
-// endpoints with CONNECTIONS concurrent connections for DURATION seconds each
+// with the owner as their trainer (200 × 25 = 5,000 by default), records PAYMENTS payments by hand over the last
+// twelve months, then load-tests the endpoints with CONNECTIONS concurrent connections for DURATION seconds each
 // (after a WARMUP-second run that is thrown away) and reports requests/s,
 // p50/p95/p99 latency and non-2xx counts, plus each endpoint's p95 and
 // throughput relative to the trivial endpoint (GET /q/health/live).
+//
+// The Stripe webhook run sends signed payment_intent.succeeded events (a new event and intent per request, every
+// REDELIVER_EVERY-th request a redelivery of an event already acknowledged); afterwards the script waits for the
+// server's queue to drain and checks that every acknowledged event became exactly one payment, and the revenue
+// dashboard's total is the hand-recorded payments plus each event's amount once. It exits non-zero when not.
 //
 // The server must run with its rate limits raised, otherwise the login and
 // API runs measure the 429 path instead of the real one:
@@ -23,10 +28,18 @@
 //   CLIENTS      clients created before the runs (default 200)
 //   SESSIONS_PER_CLIENT  weekly sessions booked per client, half of them in the past (default 25)
 //   TRAINED      clients given the benchmark's workout template; the logging run rotates over them (default 50)
+//   PAYMENTS     payments recorded by hand (cash, bank transfer, cheque) over the last 12 months, every tenth pending,
+//                for the revenue dashboard (default 300)
+//   STRIPE_WEBHOOK_SECRET  the server's webhook signing secret (bench/run.sh generates one and passes it to both);
+//                required for the stripe-webhook run
+//   REDELIVER_EVERY  every n-th webhook request re-sends an event already acknowledged (default 5; 0 = never)
+//   WEBHOOK_DRAIN_MAX  seconds to wait at most, after the webhook run, for the server to process its queue (default
+//                300; the wait also ends when no payment has been added for 30 s)
 //   ONLY         comma-separated target names to run (e.g. log-workout,client-progress); the trivial one always runs
 //   TIMEOUT      autocannon per-request timeout in seconds (default 30; login is slow by design)
 //   RESULTS_FILE where the markdown report goes (default bench/results/latest.md)
 
+import { createHmac } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +70,10 @@ const SERVER_PID = process.env.SERVER_PID && /^\d+$/.test(process.env.SERVER_PID
 const CLIENTS = intEnv('CLIENTS', 200, 1);
 const SESSIONS_PER_CLIENT = intEnv('SESSIONS_PER_CLIENT', 25, 1);
 const TRAINED = intEnv('TRAINED', 50, 1);
+const PAYMENTS = intEnv('PAYMENTS', 300, 0);
+const STRIPE_WEBHOOK_SECRET = process.env.STRIPE_WEBHOOK_SECRET || '';
+const REDELIVER_EVERY = intEnv('REDELIVER_EVERY', 5, 0);
+const WEBHOOK_DRAIN_MAX = intEnv('WEBHOOK_DRAIN_MAX', 300, 1);
 // ONLY=trivial,log-workout runs a subset of the targets (the trivial one always runs: it is the baseline).
 const ONLY = (process.env.ONLY || '').split(',').map((t) => t.trim()).filter(Boolean);
 const TIMEOUT = intEnv('TIMEOUT', 30, 1);
@@ -106,6 +123,8 @@ async function setup() {
   expectStatus(reg, [200, 201], 'POST /api/auth/register');
   const token = reg.json && reg.json.token;
   if (!token) throw new Error(`register response has no token: ${reg.text.slice(0, 500)}`);
+  const organizationId = reg.json.user && reg.json.user.organization_id;
+  if (!organizationId) throw new Error(`register response has no user.organization_id: ${reg.text.slice(0, 500)}`);
   log(`registered ${email} (organization "${ORGANIZATION}")`);
 
   // A few at a time: enough to be quick, not a load test of its own.
@@ -221,6 +240,8 @@ async function setup() {
   }
   log(`progress client ${progressClient.clientId}: ${days.length} workouts over 12 weeks, 12 measurements, 3 goals`);
 
+  const manual = await recordPayments(token, clientIds, parallel);
+
   const list = await api('GET', '/api/clients?per_page=25', { token });
   expectStatus(list, [200], 'GET /api/clients?per_page=25');
   const total = list.json && typeof list.json.total === 'number' ? list.json.total : null;
@@ -232,7 +253,299 @@ async function setup() {
   const login = await api('POST', '/api/auth/login', { body: { email, password: PASSWORD } });
   expectStatus(login, [200], 'POST /api/auth/login');
 
-  return { email, token, trainerId, clientIds, sessions, trained, exerciseIds, progressClient };
+  return { email, token, organizationId, trainerId, clientIds, sessions, trained, exerciseIds, progressClient, manual };
+}
+
+const METHODS = ['cash', 'bank_transfer', 'check'];
+const PAYMENT_TYPES = ['package', 'membership', 'session', 'other'];
+
+// PAYMENTS payments recorded by hand the way the SPA's ledger form sends them (numbers as strings), rotating over
+// the clients, the three manual methods and the four types, spread over the last twelve months (the dashboard's
+// trend); every tenth one is pending (due next week). Returns what the revenue dashboard must then show.
+async function recordPayments(token, clientIds, parallel) {
+  const now = new Date();
+  const manual = { receivedMinor: 0, received: 0, pendingMinor: 0, pending: 0 };
+  await forEachLimited(PAYMENTS, parallel, async (i) => {
+    const cents = (20 + ((i * 13) % 181)) * 100 + (i % 2 ? 50 : 0);
+    const pending = i % 10 === 9;
+    const body = {
+      client_id: String(clientIds[i % clientIds.length]),
+      amount: (cents / 100).toFixed(2),
+      method: METHODS[i % METHODS.length],
+      payment_type: PAYMENT_TYPES[i % PAYMENT_TYPES.length],
+      description: `Bench payment ${i + 1}`,
+    };
+    if (pending) {
+      body.status = 'pending';
+      body.due_date = new Date(now.getTime() + 7 * 86400000).toISOString().slice(0, 10);
+    } else {
+      // Month i % 12 back, day 1-28, never later than an hour ago.
+      const paid = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (i % 12), 1 + ((i * 7) % 28), 9 + (i % 9)));
+      body.paid_at = new Date(Math.min(paid.getTime(), now.getTime() - 3600000)).toISOString();
+    }
+    const res = await api('POST', '/api/payments', { token, body });
+    expectStatus(res, [201], `POST /api/payments #${i + 1}`);
+    if (res.json.payment.amount_minor !== cents) {
+      throw new Error(`POST /api/payments #${i + 1}: amount_minor ${res.json.payment.amount_minor}, expected ${cents}`);
+    }
+    if (pending) {
+      manual.pendingMinor += cents;
+      manual.pending++;
+    } else {
+      manual.receivedMinor += cents;
+      manual.received++;
+    }
+  });
+  const dash = await api('GET', '/payments/revenue/dashboard', { token });
+  expectStatus(dash, [200], 'GET /payments/revenue/dashboard');
+  if (Math.round(dash.json.total_revenue * 100) !== manual.receivedMinor || dash.json.total_payments !== manual.received
+      || dash.json.pending_count !== manual.pending) {
+    throw new Error(`the revenue dashboard does not show the payments recorded (${manual.received} received, ` +
+      `${money(manual.receivedMinor)}; ${manual.pending} pending): ${dash.text.slice(0, 500)}`);
+  }
+  log(`recorded ${PAYMENTS} payments by hand over 12 months: ${manual.received} received (${money(manual.receivedMinor)} USD), ${manual.pending} pending`);
+  return manual;
+}
+
+function money(minor) {
+  return (minor / 100).toFixed(2);
+}
+
+// ---- Stripe webhook ----
+//
+// Each request is a signed payment_intent.succeeded of the platform (no `account`): a new event id and intent id,
+// the metadata naming the bench organization and one of its clients (rotating), so processing rebuilds one payment
+// from the intent. Every REDELIVER_EVERY-th request re-sends an event already acknowledged instead: the same id and
+// body, a new signature. Every request is signed when autocannon builds it (a fresh `t`, within the 300 s
+// tolerance). What was sent and acknowledged is kept here across the pre-warm, warm-up and measured runs, for the
+// exactly-once check.
+
+function newWebhookState(organizationId, clientIds) {
+  return {
+    organizationId, clientIds,
+    tag: runId().replace(/[^a-z0-9]/gi, ''),
+    events: [],
+    byId: new Map(),
+    // Events with at least one 2xx answer: the redeliveries pick among them.
+    acked: [],
+    requests: 0,
+    redeliveries: 0,
+    answers: 0,
+    answers2xx: 0,
+    // 2xx answers naming another event than the one delivered.
+    misnamed: 0,
+    statuses: {},
+  };
+}
+
+function signature(body, t = Math.floor(Date.now() / 1000)) {
+  return `t=${t},v1=${createHmac('sha256', STRIPE_WEBHOOK_SECRET).update(`${t}.${body}`).digest('hex')}`;
+}
+
+function nextWebhookRequest(state, context) {
+  const n = state.requests++;
+  let event;
+  if (REDELIVER_EVERY > 0 && n % REDELIVER_EVERY === REDELIVER_EVERY - 1 && state.acked.length > 0) {
+    event = state.acked[(n * 7919) % state.acked.length];
+    state.redeliveries++;
+  } else {
+    const k = state.events.length;
+    const clientId = state.clientIds[k % state.clientIds.length];
+    const amount = 500 + (k % 100) * 25;
+    const id = `evt_bench_${state.tag}_${k}`;
+    const intentId = `pi_bench_${state.tag}_${k}`;
+    const body = JSON.stringify({
+      id, object: 'event', api_version: '2026-07-29.dahlia', created: Math.floor(Date.now() / 1000),
+      type: 'payment_intent.succeeded', livemode: false, pending_webhooks: 1,
+      data: { object: {
+        id: intentId, object: 'payment_intent', amount, currency: 'usd', status: 'succeeded',
+        latest_charge: `ch_bench_${state.tag}_${k}`, last_payment_error: null,
+        metadata: { organization_id: String(state.organizationId), client_id: String(clientId) },
+      } },
+      request: { id: null, idempotency_key: null },
+    });
+    event = { id, intentId, clientId, amount, body, sent: 0, answered: 0, acked: 0 };
+    state.events.push(event);
+    state.byId.set(id, event);
+  }
+  event.sent++;
+  context.event = event;
+  return { body: event.body, headers: { 'stripe-signature': signature(event.body) } };
+}
+
+// autocannon's onResponse: the answer to the event the connection's context names; a 2xx answer must name it too
+// ({"received": true, "event_id": …, "status": "pending"|"duplicate"}).
+function webhookAnswered(state, status, text, context) {
+  state.answers++;
+  const event = context.event;
+  context.event = undefined;
+  if (!event) return;
+  event.answered++;
+  if (status < 200 || status >= 300) return;
+  state.answers2xx++;
+  let json = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
+  const answered = json && json.status;
+  state.statuses[answered] = (state.statuses[answered] || 0) + 1;
+  if (!json || json.event_id !== event.id || json.received !== true) state.misnamed++;
+  if (event.acked++ === 0) state.acked.push(event);
+}
+
+async function cardPaymentsTotal(token) {
+  const res = await api('GET', '/api/payments?method=card&per_page=1', { token });
+  expectStatus(res, [200], 'GET /api/payments?method=card');
+  return res.json.total;
+}
+
+// Waits until the card payments number at least the events acknowledged and have not changed for 5 s (two of the
+// worker's 2-second polls), or have not changed for 30 s while fewer (stalled), or until the deadline. Platform
+// events are listed by GET /api/stripe/events only once processed (their organization is known from the payment),
+// so the payments are what can be watched.
+async function untilDrained(token, expected, deadline) {
+  let last = -1;
+  let since = Date.now();
+  while (Date.now() < deadline) {
+    const total = await cardPaymentsTotal(token);
+    if (total !== last) {
+      last = total;
+      since = Date.now();
+    } else if (total >= expected && Date.now() - since >= 5000) {
+      return { total, stalled: false };
+    } else if (Date.now() - since >= 30000) {
+      return { total, stalled: true };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return { total: last, stalled: false };
+}
+
+async function allCardPayments(token) {
+  const payments = [];
+  for (let page = 1; ; page++) {
+    const res = await api('GET', `/api/payments?method=card&per_page=1000&page=${page}`, { token });
+    expectStatus(res, [200], `GET /api/payments?method=card&page=${page}`);
+    payments.push(...res.json.payments);
+    if (!res.json.has_next) return payments;
+  }
+}
+
+// The exactly-once check, once the queue has drained: every event acknowledged (2xx) is exactly one payment of its
+// intent with its amount and client; an event never acknowledged may have been applied only if one of its requests
+// went unanswered (cut off when a run ended: the server may have stored it); no other card payment exists; the
+// dashboard's total is the hand-recorded payments plus each applied event's amount once; and each event the
+// admin's list shows (the newest 1,000) is processed with as many deliveries as were acknowledged, at most as many
+// as were sent.
+async function checkWebhooks(state, token, manual) {
+  const acked = state.events.filter((e) => e.acked > 0);
+  const started = Date.now();
+  const deadline = started + WEBHOOK_DRAIN_MAX * 1000;
+  log(`webhook: ${state.requests} requests (${state.redeliveries} redeliveries), ${state.answers2xx} acknowledged, ` +
+    `${acked.length} distinct events; waiting for the queue to drain (at most ${WEBHOOK_DRAIN_MAX} s)`);
+  let verdict;
+  for (;;) {
+    const { stalled } = await untilDrained(token, acked.length, deadline);
+    verdict = await verifyWebhooks(state, token, manual, acked);
+    // Only events still missing can arrive by waiting longer.
+    if (verdict.ok || verdict.missing === 0 || stalled || Date.now() >= deadline) break;
+    log(`  not yet: ${verdict.problems.join('; ')}`);
+  }
+  verdict.drainSeconds = (Date.now() - started) / 1000;
+  return verdict;
+}
+
+async function verifyWebhooks(state, token, manual, acked) {
+  const problems = [];
+  if (acked.length === 0) problems.push('no event was acknowledged (is STRIPE_WEBHOOK_SECRET the server\'s?)');
+  if (state.misnamed) problems.push(`${state.misnamed} 2xx answers do not name the event delivered`);
+  const payments = await allCardPayments(token);
+  const byIntent = new Map();
+  let doubled = 0;
+  for (const p of payments) {
+    if (byIntent.has(p.stripe_payment_intent_id)) doubled++;
+    else byIntent.set(p.stripe_payment_intent_id, p);
+  }
+  if (doubled) problems.push(`${doubled} payments repeat an intent`);
+  let applied = 0;
+  let appliedUnanswered = 0;
+  let expectedMinor = manual.receivedMinor;
+  const missing = [];
+  const wrong = [];
+  const unexplained = [];
+  for (const e of state.events) {
+    const p = byIntent.get(e.intentId);
+    if (!p) {
+      if (e.acked > 0) missing.push(e.id);
+      continue;
+    }
+    byIntent.delete(e.intentId);
+    applied++;
+    expectedMinor += e.amount;
+    if (p.amount_minor !== e.amount || p.currency !== 'USD' || p.client_id !== e.clientId || p.status !== 'succeeded') {
+      wrong.push(`${e.intentId}: ${p.amount_minor} ${p.currency} client ${p.client_id} ${p.status}`);
+    }
+    if (e.acked === 0) {
+      if (e.sent > e.answered) appliedUnanswered++;
+      else unexplained.push(e.id);
+    }
+  }
+  if (missing.length) problems.push(`${missing.length} acknowledged events have no payment (${missing.slice(0, 3).join(', ')}…)`);
+  if (wrong.length) problems.push(`${wrong.length} payments differ from their intent (${wrong.slice(0, 3).join('; ')})`);
+  if (unexplained.length) problems.push(`${unexplained.length} events answered only with an error were applied (${unexplained.slice(0, 3).join(', ')})`);
+  if (byIntent.size) problems.push(`${byIntent.size} card payments belong to no event sent`);
+
+  const dash = await api('GET', '/payments/revenue/dashboard', { token });
+  expectStatus(dash, [200], 'GET /payments/revenue/dashboard');
+  const totalMinor = Math.round(dash.json.total_revenue * 100);
+  if (totalMinor !== expectedMinor) problems.push(`total_revenue ${money(totalMinor)} != expected ${money(expectedMinor)}`);
+  if (dash.json.total_payments !== manual.received + applied) {
+    problems.push(`total_payments ${dash.json.total_payments} != ${manual.received} + ${applied}`);
+  }
+
+  const listed = await api('GET', '/api/stripe/events?limit=1000', { token });
+  expectStatus(listed, [200], 'GET /api/stripe/events?limit=1000');
+  let shown = 0;
+  const badRecords = [];
+  for (const r of listed.json.events) {
+    const e = state.byId.get(r.id);
+    if (!e) continue;
+    shown++;
+    if (r.status !== 'processed' || r.deliveries < e.acked || r.deliveries > e.sent) {
+      badRecords.push(`${r.id}: ${r.status}, ${r.deliveries} deliveries (${e.acked} acknowledged, ${e.sent} sent)`);
+    }
+  }
+  if (badRecords.length) problems.push(`${badRecords.length} listed events disagree (${badRecords.slice(0, 3).join('; ')})`);
+
+  const deliveries = acked.reduce((sum, e) => sum + e.acked, 0);
+  return {
+    ok: problems.length === 0,
+    problems,
+    missing: missing.length,
+    distinct: acked.length,
+    deliveries,
+    redeliveries: deliveries - acked.length,
+    unanswered: state.requests - state.answers,
+    non2xx: state.answers - state.answers2xx,
+    statuses: state.statuses,
+    payments: payments.length,
+    appliedUnanswered,
+    shown,
+    totalMinor,
+    expectedMinor,
+  };
+}
+
+function webhookLine(v) {
+  const extra = v.appliedUnanswered
+    ? ` (${v.distinct} + ${v.appliedUnanswered} whose request was cut off unanswered at a run's end)` : '';
+  return `Webhook exactly-once: ${v.distinct} distinct events (${v.deliveries} deliveries incl. ${v.redeliveries} ` +
+    `redeliveries) → ${v.payments} payments${extra}, total ${money(v.totalMinor)} = expected ${money(v.expectedMinor)}: ` +
+    (v.ok ? 'OK' : `FAILED: ${v.problems.join('; ')}`) +
+    ` (${v.unanswered} requests unanswered, ${v.non2xx} non-2xx; ${v.shown} events of the admin's list processed with` +
+    ` their deliveries; queue drained in ${fmt(v.drainSeconds)} s)`;
 }
 
 // Runs autocannon once. With a histogram, every response time is recorded
@@ -246,10 +559,17 @@ function runAutocannon(target, seconds, histogram) {
         headers: target.headers,
         body: target.body,
         // Targets that must send a different body each time (a new slot per booking) give a function;
-        // autocannon calls a request's setupRequest before every send.
-        requests: target.nextBody
+        // autocannon calls a request's setupRequest before every send. nextRequest gives the body and extra
+        // headers (a signature per request); onResponse sees each answer's status and body. Both get the connection's
+        // context: with one request in flight per connection, what setupRequest puts there belongs to the next answer.
+        requests: target.nextBody || target.nextRequest
           ? [{ method: target.method, path: target.path, headers: target.headers,
-              setupRequest: (req) => ({ ...req, body: target.nextBody() }) }]
+              setupRequest: (req, context) => {
+                if (target.nextBody) return { ...req, body: target.nextBody() };
+                const next = target.nextRequest(context);
+                return { ...req, body: next.body, headers: { ...req.headers, ...next.headers } };
+              },
+              onResponse: target.onResponse }]
           : undefined,
         connections: CONNECTIONS,
         duration: seconds,
@@ -314,7 +634,7 @@ function summarize(target, raw, hist) {
   };
 }
 
-function report(results, meta) {
+function report(results, meta, webhook) {
   const base = results[0];
   const lines = [];
   lines.push('# FitnessCRM API benchmark');
@@ -342,6 +662,15 @@ function report(results, meta) {
     lines.push(`- \`${r.method} ${r.path}\`: ${codes}; ${r.requests} responses in ${fmt(r.duration, 2)} s; timeouts ${r.timeouts}`);
   }
   lines.push('');
+  if (webhook) {
+    lines.push(webhookLine(webhook));
+    lines.push('');
+    lines.push(`Webhook answers (all runs): ${Object.entries(webhook.statuses).map(([s, n]) => `${s}: ${n}`).join(', ')}. ` +
+      'Each request a new signed payment_intent.succeeded (new event and intent id, rebuilt into a payment of a bench ' +
+      `client) or, every ${REDELIVER_EVERY}th, a redelivery of an event already acknowledged; the check ran after the ` +
+      'server had processed its queue (see bench/README.md, "The webhook and the exactly-once check").');
+    lines.push('');
+  }
   lines.push('Latencies: every response of the measured run (any status), timed by autocannon and recorded in an HdrHistogram (3 significant digits); p95 is not among autocannon\'s own percentiles. Requests/s: completed responses divided by the run\'s duration. "Errors" counts connection errors and timeouts. Ratios divide each endpoint\'s p95 and requests/s by those of `GET /q/health/live`.');
   lines.push('');
   return lines.join('\n');
@@ -361,7 +690,16 @@ async function main() {
   });
   expectStatus(live, [200], 'GET /q/health/live');
 
-  const { email, token, trainerId, clientIds, sessions, trained, exerciseIds, progressClient } = await setup();
+  const selected = (name) => ONLY.length === 0 || ONLY.includes(name);
+  if (selected('stripe-webhook') && !STRIPE_WEBHOOK_SECRET) {
+    throw new Error('STRIPE_WEBHOOK_SECRET must be the server\'s webhook signing secret (bench/run.sh sets both), ' +
+      'or leave stripe-webhook out with ONLY');
+  }
+
+  const { email, token, organizationId, trainerId, clientIds, sessions, trained, exerciseIds, progressClient, manual } =
+    await setup();
+  const webhook = newWebhookState(organizationId, clientIds);
+  let webhookVerdict = null;
   let logged = 0;
   const monday = mondayOf(new Date());
   const sunday = new Date(monday.getTime() + 7 * 86400000 - 1);
@@ -421,6 +759,28 @@ async function main() {
       path: `/api/clients/${progressClient.clientId}/progress`,
       headers: auth,
     },
+    // The analytics page's figures (the SPA's path, without /api): totals, this month and year, pending, by type,
+    // the 12-month trend, over the hand-recorded payments (and, after the webhook runs, the rebuilt card payments);
+    // a read model cached in Redis until a payment changes.
+    { name: 'revenue-dashboard', method: 'GET', path: '/payments/revenue/dashboard', headers: auth },
+    {
+      // Stripe delivering payment_intent.succeeded events: the signature verified against the raw body, the event
+      // stored under its id (a redelivery only counts), the answer; the worker rebuilds the payment afterwards.
+      // After its measured run, the queue is drained and the exactly-once check made (before login).
+      name: 'stripe-webhook',
+      method: 'POST',
+      path: '/api/stripe/webhook',
+      headers: { 'content-type': 'application/json; charset=utf-8', accept: 'application/json' },
+      nextRequest: (context) => nextWebhookRequest(webhook, context),
+      onResponse: (status, body, context) => webhookAnswered(webhook, status, body, context),
+      after: async () => {
+        // A fresh token: the registration's 15-minute one may be near its end this late in a full run.
+        const fresh = await api('POST', '/api/auth/login', { body: { email, password: PASSWORD } });
+        expectStatus(fresh, [200], 'POST /api/auth/login');
+        webhookVerdict = await checkWebhooks(webhook, fresh.json.token, manual);
+        log(`  ${webhookLine(webhookVerdict)}`);
+      },
+    },
     {
       name: 'login',
       method: 'POST',
@@ -435,7 +795,7 @@ async function main() {
       warmup: 0,
       duration: Math.max(DURATION, 45),
     },
-  ].filter((t) => ONLY.length === 0 || t.name === 'trivial' || ONLY.includes(t.name));
+  ].filter((t) => t.name === 'trivial' || selected(t.name));
 
   // A first pass over every endpoint, then a pause: on two cores the JIT's single C2 thread falls behind the
   // whole app's hot code (a recording showed ~2,000 methods queued and C2 busy a full core during the measured
@@ -474,17 +834,21 @@ async function main() {
     if (s.statusCodes['401']) {
       log(`  warning: ${s.statusCodes['401']} responses were 401 (token expired or rejected?)`);
     }
+    if (target.after) await target.after();
   }
 
   const meta = {
     ...machineInfo(),
-    dataset: `${CLIENTS} clients, ${sessions} sessions of one trainer (week list: ${Math.round(sessions / SESSIONS_PER_CLIENT)} sessions); a template assigned to ${trained.length} clients (the logging run rotates over them); the progress client has 12 weeks of logs (4 a week, 6 sets each), 12 measurements and 3 goals`,
+    dataset: `${CLIENTS} clients, ${sessions} sessions of one trainer (week list: ${Math.round(sessions / SESSIONS_PER_CLIENT)} sessions); a template assigned to ${trained.length} clients (the logging run rotates over them); the progress client has 12 weeks of logs (4 a week, 6 sets each), 12 measurements and 3 goals; ${PAYMENTS} payments recorded by hand over 12 months (${manual.received} received, ${money(manual.receivedMinor)} USD; ${manual.pending} pending)`,
   };
-  const md = report(results, meta);
+  const md = report(results, meta, webhookVerdict);
   process.stdout.write(md + '\n');
   mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
   writeFileSync(RESULTS_FILE, md + '\n');
   log(`report written to ${path.relative(process.cwd(), RESULTS_FILE) || RESULTS_FILE}`);
+  if (webhookVerdict && !webhookVerdict.ok) {
+    throw new Error(`the webhook exactly-once check failed: ${webhookVerdict.problems.join('; ')}`);
+  }
 }
 
 main().catch((err) => {

@@ -11,13 +11,15 @@
 #
 # Environment (all optional):
 #   BENCH_PORT=8089        port of the benchmarked server
-#   BENCH_TIMEOUT=900      hard limit in seconds for the whole node benchmark
+#   BENCH_TIMEOUT=1200     hard limit in seconds for the whole node benchmark
 #   READY_TIMEOUT=180      seconds to wait for /q/health/ready
 #   BUILD=0|1              1 = always rebuild the jar first
 #   JAVA_OPTS              extra JVM options for the server (e.g. -Xmx1g)
 #   BENCH_SCHEMA=fitnesscrm_bench   PostgreSQL schema of the benchmarked server
 #   DATABASE_URL, REDIS_URL, MAIL_SERVER, MAIL_PORT   override the loopback defaults
-#   DURATION, CONNECTIONS, WARMUP, PREWARM, SETTLE, SETTLE_MAX, CLIENTS, TIMEOUT    passed through to bench/run.mjs
+#   DURATION, CONNECTIONS, WARMUP, PREWARM, SETTLE, SETTLE_MAX, CLIENTS, PAYMENTS, TIMEOUT, ONLY, ...  passed through to bench/run.mjs
+#   The server gets a throwaway STRIPE_WEBHOOK_SECRET (also given to run.mjs, which signs the webhook events with it),
+#   a dummy STRIPE_SECRET_KEY and STRIPE_API_BASE=http://127.0.0.1:9 (a closed loopback port): no call leaves the machine.
 #   MODE=bench|load        bench (default) or the launch load test; the first argument wins when given
 #   LOAD_DURATION, RAMP_UP, THINK_MIN, THINK_MAX, ...  passed through to bench/load.mjs (see its header)
 set -euo pipefail
@@ -32,7 +34,7 @@ case "$MODE" in
 esac
 
 BENCH_PORT="${BENCH_PORT:-8089}"
-BENCH_TIMEOUT="${BENCH_TIMEOUT:-900}"
+BENCH_TIMEOUT="${BENCH_TIMEOUT:-1200}"
 READY_TIMEOUT="${READY_TIMEOUT:-180}"
 BASE_URL="http://127.0.0.1:${BENCH_PORT}"
 JAR="target/quarkus-app/quarkus-run.jar"
@@ -131,11 +133,15 @@ trap 'exit 143' TERM
 
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORKDIR/jwt-private.pem" 2>/dev/null
 openssl pkey -in "$WORKDIR/jwt-private.pem" -pubout -out "$WORKDIR/jwt-public.pem" 2>/dev/null
+# A throwaway webhook signing secret: the server verifies with it, bench/run.mjs signs its Stripe events with it.
+STRIPE_WEBHOOK_SECRET="whsec_bench_$(openssl rand -hex 24)"
 
 # 3. Start the prod jar, bound to loopback only: with the rate limits raised for the throughput benchmark, at
 #    their defaults for the load test. No proxy is trusted in either: the load test gives each user its own source
 #    address, and a trusted X-Forwarded-For would let the script choose the address the limiter counts.
 UNSET=(-u TRUSTED_PROXIES)
+# Stripe: only what is set below; whatever STRIPE_* the caller's environment holds (a real key) is removed.
+while read -r name; do UNSET+=(-u "$name"); done < <(compgen -e | grep '^STRIPE_' || true)
 if [[ "$MODE" == load ]]; then
   LIMITS=()
   # Whatever RATE_LIMIT_* the caller's environment holds, the server gets its defaults.
@@ -164,6 +170,9 @@ env "${UNSET[@]}" \
   MAIL_PORT="$MAIL_PORT" \
   MAIL_DEFAULT_SENDER=bench@localhost \
   "${LIMITS[@]}" \
+  STRIPE_WEBHOOK_SECRET="$STRIPE_WEBHOOK_SECRET" \
+  STRIPE_SECRET_KEY=sk_test_bench \
+  STRIPE_API_BASE=http://127.0.0.1:9 \
   QUARKUS_FLYWAY_SCHEMAS="$BENCH_SCHEMA" \
   QUARKUS_FLYWAY_DEFAULT_SCHEMA="$BENCH_SCHEMA" \
   java ${JAVA_OPTS:-} -jar "$JAR" >"$WORKDIR/server.log" 2>&1 &
@@ -182,6 +191,7 @@ if [[ "$MODE" == load ]]; then
   API_URL="$BASE_URL" timeout --kill-after=10 "$BENCH_TIMEOUT" node bench/load.mjs
   log "done; report in ${RESULTS_FILE:-bench/results/load.md}"
 else
-  SERVER_PID="$SERVER_PID" API_URL="$BASE_URL" timeout --kill-after=10 "$BENCH_TIMEOUT" node bench/run.mjs
+  SERVER_PID="$SERVER_PID" API_URL="$BASE_URL" STRIPE_WEBHOOK_SECRET="$STRIPE_WEBHOOK_SECRET" \
+    timeout --kill-after=10 "$BENCH_TIMEOUT" node bench/run.mjs
   log "done; report in ${RESULTS_FILE:-bench/results/latest.md}"
 fi

@@ -98,7 +98,7 @@ class SubscriptionsTest {
     }
 
     @Test
-    void aSubscriptionIsStartedFromOurRecordOnTheConnectedAccount() {
+    void aSubscriptionIsStartedFromOurRecordOnTheConnectedAccount() throws Exception {
         Club c = club();
         JsonPath started = subscribe(c);
         long id = started.getLong("subscription.id");
@@ -121,9 +121,19 @@ class SubscriptionsTest {
         assertEquals("8900", price.form().get("unit_amount"));
         assertEquals("month", price.form().get("recurring[interval]"));
 
-        // The same membership twice while it is live: refused. Another client reuses the Stripe price.
-        c.client().session().as().body(Map.of("product_id", c.membershipId())).post("/api/stripe/create-subscription")
-                .then().statusCode(201);
+        // The same membership again while its first invoice waits, twice at once: refused, no second Stripe
+        // subscription. Another client reuses the Stripe price.
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Callable<Integer>> twice = java.util.Collections.nCopies(2, () -> c.client().session().as()
+                    .body(Map.of("product_id", c.membershipId())).post("/api/stripe/create-subscription").statusCode());
+            for (Future<Integer> f : pool.invokeAll(twice)) {
+                assertEquals(409, f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, stripe().requests().stream().filter(r -> r.path().equals("/v1/subscriptions")).count());
         Api.Person second = Api.client(c.admin());
         c.admin().as().body(Map.of("client_id", String.valueOf(second.id()), "product_id", c.membershipId()))
                 .post("/api/stripe/create-subscription").then().statusCode(201);
@@ -263,6 +273,8 @@ class SubscriptionsTest {
         assertTrue(String.valueOf(event(c.studio(), late).get("outcome")).contains("has ended"));
         subscriptionOf(c, j -> "canceled".equals(j.getString("subscriptions[0].status")));
 
+        // Ended: the client may subscribe again.
+        subscribe(c);
         c.admin().as().body(Map.of()).post("/api/stripe/cancel-subscription").then().statusCode(400)
                 .body("details.field", hasItem("subscription_id"));
         club().admin().as().body(Map.of("subscription_id", String.valueOf(id)))

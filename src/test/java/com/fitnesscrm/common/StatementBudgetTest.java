@@ -331,9 +331,10 @@ class StatementBudgetTest {
                 response.then().statusCode(201);
                 return response;
             }),
-            // 13: as a payment, for a new client each time (so its customer is created and stored too), the
-            // product's Stripe price (known), the subscription written, then Stripe's state applied and read back.
-            new Budgeted("POST /api/stripe/create-subscription (staff)", 13, f -> {
+            // 15: as a payment, for a new client each time (so its customer is created and stored too), the
+            // client's start lock and the live or waiting subscriptions checked, the product's Stripe price (known),
+            // the subscription written, then Stripe's state applied and read back.
+            new Budgeted("POST /api/stripe/create-subscription (staff)", 15, f -> {
                 Response response = f.admin().as().body(Map.of("client_id",
                         f.clientIds().get(MEMBER.getAndIncrement() % CLIENTS), "product_id",
                         f.membershipProductId())).post("/api/stripe/create-subscription");

@@ -41,10 +41,12 @@ public class PaymentReminders {
 
     private final ClientService clients;
     private final MeterRegistry metrics;
+    private final BillingConfig config;
 
-    public PaymentReminders(ClientService clients, MeterRegistry metrics) {
+    public PaymentReminders(ClientService clients, MeterRegistry metrics, BillingConfig config) {
         this.clients = clients;
         this.metrics = metrics;
+        this.config = config;
     }
 
     /** A card payment failed: remind the client (again, if an earlier reminder was resolved). */
@@ -131,7 +133,8 @@ public class PaymentReminders {
                     + " where r.resolved_at is null and r.invoice_id = i.id and i.status <> 'open'").executeUpdate();
             counted(PaymentReminder.INVOICE_OVERDUE, payments + invoices);
             if (payments + invoices > 0) {
-                LOG.infof("Payment reminders: %d overdue payments, %d overdue invoices", payments, invoices);
+                LOG.infof("Payment reminders: %d overdue payments, %d overdue invoices (scan every %s)", payments,
+                        invoices, config.remindersInterval());
             }
             return payments + invoices;
         });

@@ -62,7 +62,7 @@ public class StripeEffects {
     public String applyIntent(PaymentIntent intent, Instant asOf) {
         Optional<Payment> found = paymentOf(intent);
         if (found.isEmpty()) {
-            return "ignored: the intent names no payment or client of ours";
+            return "ignored: the intent names no payment or client of ours (or not in the organization's currency)";
         }
         Payment payment = found.get();
         if (payment.amountMinor != intent.getAmount()
@@ -213,7 +213,10 @@ public class StripeEffects {
                 return ours;
             }
         }
-        if (!clients.exists(org, client)) {
+        // Rebuilt only as a payment our own code could have started: a positive amount in the organization's
+        // currency (anything else would be summed into revenue as if it were that currency).
+        if (!clients.exists(org, client) || intent.getAmount() == null || intent.getAmount() <= 0
+                || !accounts.currencyOf(org).equalsIgnoreCase(String.valueOf(intent.getCurrency()))) {
             return Optional.empty();
         }
         Payment rebuilt = new Payment();

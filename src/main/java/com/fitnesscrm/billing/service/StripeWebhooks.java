@@ -109,6 +109,9 @@ public class StripeWebhooks {
                 outcome = "ignored: account " + event.getAccount() + " belongs to no organization";
             }
         }
+        // A platform event names its organization in the metadata we gave its object: listed (and replayable)
+        // there from the start, even when it fails. Checked against our organizations in the insert itself.
+        Long claimed = event.getAccount() == null ? metadataOrganization(event) : null;
         Long org = organization;
         String stored = status;
         String result = outcome;
@@ -116,20 +119,42 @@ public class StripeWebhooks {
         int inserted = QuarkusTransaction.requiringNew().call(() -> StripeEvent.getEntityManager()
                 .createNativeQuery("insert into stripe_events (event_id, organization_id, account_id, type,"
                         + " stripe_created, payload, status, outcome, request_id, processed_at)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, case when ?7 = 'pending' then null else now() end)"
+                        + " values (?1, coalesce(?2, (select id from organizations where id = ?10)), ?3, ?4, ?5, ?6,"
+                        + " ?7, ?8, ?9, case when ?7 = 'pending' then null else now() end)"
                         + " on conflict (event_id) do update set deliveries = stripe_events.deliveries + 1"
                         + " returning (xmax = 0)::int")
                 .setParameter(1, event.getId()).setParameter(2, org).setParameter(3, event.getAccount())
                 .setParameter(4, event.getType())
                 .setParameter(5, java.sql.Timestamp.from(Instant.ofEpochSecond(event.getCreated())))
                 .setParameter(6, payload).setParameter(7, stored).setParameter(8, result)
-                .setParameter(9, requestId).getSingleResult() instanceof Number n ? n.intValue() : 0);
+                .setParameter(9, requestId).setParameter(10, claimed == null ? -1L : claimed)
+                .getSingleResult() instanceof Number n ? n.intValue() : 0);
         boolean duplicate = inserted == 0;
         count(duplicate ? "duplicate" : stored);
         if (!duplicate && StripeEvent.PENDING.equals(stored)) {
             kick();
         }
         return new Received(event.getId(), duplicate ? "duplicate" : stored, duplicate);
+    }
+
+    /** The organization_id in the metadata of the event's object (or of an invoice's subscription), if any. */
+    private static Long metadataOrganization(Event event) {
+        try {
+            com.google.gson.JsonObject object = com.google.gson.JsonParser.parseString(
+                    event.getDataObjectDeserializer().getRawJson()).getAsJsonObject();
+            com.google.gson.JsonElement meta = object.get("metadata");
+            if ((meta == null || !meta.isJsonObject()) && object.get("parent") instanceof com.google.gson.JsonObject p
+                    && p.get("subscription_details") instanceof com.google.gson.JsonObject d) {
+                meta = d.get("metadata");
+            }
+            if (meta instanceof com.google.gson.JsonObject m && m.get("organization_id") != null
+                    && m.get("organization_id").isJsonPrimitive()) {
+                return StripeEffects.number(m.get("organization_id").getAsString());
+            }
+        } catch (RuntimeException e) {
+            // Not an object with metadata: attributed when processed, if at all.
+        }
+        return null;
     }
 
     /** Processes what is due now, off the request thread (one drain at a time on this replica). */

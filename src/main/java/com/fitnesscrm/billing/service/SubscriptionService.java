@@ -34,6 +34,7 @@ public class SubscriptionService {
 
     /** A client already has this membership while its subscription is in one of these states. */
     private static final Set<String> LIVE = Set.of("active", "trialing", "past_due", "unpaid", "paused");
+    private static final java.time.Duration INCOMPLETE_FOR = java.time.Duration.ofHours(23);
 
     private final StripeGateway stripe;
     private final StripeConfig config;
@@ -98,9 +99,20 @@ public class SubscriptionService {
     /** A pending membership, committed before Stripe is called (Checkout starts one too). */
     Subscription start(Caller caller, long clientId, Product product) {
         return QuarkusTransaction.requiringNew().call(() -> {
+            // One start per client at a time (on any replica): two clicks must not make two Stripe subscriptions.
+            Subscription.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                    .setParameter(1, "subscription-start-" + clientId).getSingleResult();
             if (Subscription.count("organizationId = ?1 and clientId = ?2 and productId = ?3 and status in ?4",
                     caller.organizationId(), clientId, product.id, LIVE) > 0) {
                 throw ApiException.conflict("already_subscribed", "The client already has this membership");
+            }
+            // Stripe lets an unpaid first invoice wait 23 hours before the subscription expires.
+            Subscription waiting = Subscription.<Subscription>find("organizationId = ?1 and clientId = ?2 and"
+                            + " productId = ?3 and status = ?4 and createdAt > ?5", caller.organizationId(), clientId,
+                    product.id, Subscription.INCOMPLETE, Instant.now().minus(INCOMPLETE_FOR)).firstResult();
+            if (waiting != null) {
+                throw ApiException.conflict("subscription_pending", "Subscription " + waiting.id + " to this"
+                        + " membership waits for its first payment; pay it, or cancel it to start again");
             }
             Subscription s = new Subscription();
             s.organizationId = caller.organizationId();
