@@ -54,6 +54,9 @@ public class SyncWorker {
             + " and p.paused_until > now())"
             + " order by j.priority, j.next_attempt_at, j.id limit 1 for update of j skip locked";
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper COUNTS =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final ProviderRegistry providers;
     private final TokenVault tokens;
     private final WearableStore store;
@@ -154,19 +157,33 @@ public class SyncWorker {
                 job.windowEnd != null ? job.windowEnd : now.plus(Duration.ofDays(1)), session);
         Map<String, Integer> written = store.write(connection, data);
         int items = written.values().stream().mapToInt(Integer::intValue).sum();
-        written.forEach((k, n) -> connection.itemsSynced.merge(k, n, Integer::sum));
-        // A new map, so Hibernate sees the JSON column change.
-        connection.itemsSynced = new java.util.HashMap<>(connection.itemsSynced);
-        connection.lastSyncAt = Instant.now();
-        connection.lastError = null;
-        connection.lastErrorAt = null;
-        connection.updatedAt = Instant.now();
+        recordSuccess(connection.id, written);
         finish(job, items, null);
         metrics.counter("fitnesscrm.wearables.items.written", "provider", job.provider, "data_type", job.dataType)
                 .increment(items);
         count(job, "done");
         LOG.debugf("Wearable job %d (%s %s %s) wrote %d items", job.id, job.provider, job.kind, job.dataType, items);
         return true;
+    }
+
+    /**
+     * The connection's status after a good job: its counters added to in one statement (jobs of one connection run
+     * in parallel, so a read-modify-write of the entity would lose counts), the last error cleared.
+     */
+    private void recordSuccess(long connectionId, Map<String, Integer> written) {
+        String counts;
+        try {
+            counts = COUNTS.writeValueAsString(written);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        Panache.getEntityManager().createNativeQuery("update wearable_connections set items_synced ="
+                        + " (select coalesce(jsonb_object_agg(k, coalesce((items_synced ->> k)::int, 0)"
+                        + " + coalesce((cast(?1 as jsonb) ->> k)::int, 0)), '{}'::jsonb)"
+                        + " from jsonb_object_keys(items_synced || cast(?1 as jsonb)) as k),"
+                        + " last_sync_at = now(), last_error = null, last_error_at = null, updated_at = now()"
+                        + " where id = ?2")
+                .setParameter(1, counts).setParameter(2, connectionId).executeUpdate();
     }
 
     private static void finish(SyncJob job, int items, String note) {
@@ -214,13 +231,13 @@ public class SyncWorker {
         }
         job.attempts++;
         job.lastError = message;
-        connection.lastError = message;
-        connection.lastErrorAt = now;
         if (failure != null && failure.kind() == ProviderFailure.Kind.GRANT_REVOKED) {
             tokens.markNeedsReconnect(connection, provider, message);
             giveUp(job, "revoked");
             return;
         }
+        connection.lastError = message;
+        connection.lastErrorAt = now;
         if (failure != null && failure.kind() == ProviderFailure.Kind.REJECTED || job.attempts >= config.maxAttempts()) {
             giveUp(job, failure == null ? "error" : failure.kind().name().toLowerCase());
             errors.gaveUp("wearables", "Wearable sync job " + job.id + " (" + job.provider + " " + job.dataType
