@@ -182,10 +182,51 @@ class StatementBudgetTest {
                     new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("id", "acct_unknown")
                             .put("object", "account"), null, Instant.now()));
         }
+        wearables(admin.organizationId(), clientIds.get(0), trainerClient.id());
         String week = "start_date=" + monday.atStartOfDay().toInstant(ZoneOffset.UTC)
                 + "&end_date=" + monday.plusWeeks(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusMillis(1);
         return new Fixture(admin, admin.email(), adminTrainerId, clientIds, assignmentIds, exerciseIds, trainer,
                 trainerClient, week, packageId, membershipId);
+    }
+
+    /**
+     * Thirty days of wearable data from two providers for the progress client (as the sync writes it), and a
+     * Fitbit connection for the trainer's client (whose login reads the providers list).
+     */
+    private static void wearables(long organizationId, long clientId, long loginClientId) {
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            var em = io.quarkus.hibernate.orm.panache.Panache.getEntityManager();
+            for (String sql : List.of(
+                    "insert into wearable_daily (organization_id, client_id, provider, day, steps, distance_m, raw)"
+                            + " select ?1, ?2, p, current_date - g, 8000 + g * (case p when 'fitbit' then 7 else 3 end),"
+                            + " 6000, '{}' from generate_series(0, 29) g, (values ('fitbit'), ('strava')) v(p)",
+                    "insert into wearable_heart_rate (organization_id, client_id, provider, day, resting_bpm, samples,"
+                            + " raw) select ?1, ?2, 'fitbit', current_date - g, 58, (select jsonb_agg(jsonb_build_object("
+                            + " 't', to_char((current_date - g) + make_interval(hours => h), 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),"
+                            + " 'bpm', 60 + h)) from generate_series(0, 23) h), '{}' from generate_series(0, 29) g",
+                    "insert into wearable_sleep (organization_id, client_id, provider, provider_record_id, start_at,"
+                            + " end_at, minutes_asleep, stages, raw) select ?1, ?2, 'fitbit', 's' || g,"
+                            + " (current_date - g) - interval '1 hour', (current_date - g) + interval '7 hours', 420,"
+                            + " '[]', '{}' from generate_series(0, 29) g",
+                    "insert into wearable_workouts (organization_id, client_id, provider, provider_record_id,"
+                            + " activity_type, start_at, end_at, duration_s, distance_m, raw) select ?1, ?2, p,"
+                            + " p || g, 'run', (current_date - g) + interval '18 hours' + (case p when 'fitbit' then"
+                            + " interval '1 minute' else interval '0' end), (current_date - g) + interval '18 hours 40"
+                            + " minutes', 2400, 8000, '{}' from generate_series(0, 29) g, (values ('fitbit'),"
+                            + " ('strava')) v(p)",
+                    "insert into wearable_body (organization_id, client_id, provider, provider_record_id, measured_at,"
+                            + " weight_kg, raw) select ?1, ?2, 'fitbit', 'w' || g, (current_date - g * 7) + interval"
+                            + " '6 hours', 72.5, '{}' from generate_series(0, 4) g")) {
+                em.createNativeQuery(sql).setParameter(1, organizationId).setParameter(2, clientId).executeUpdate();
+            }
+            for (long id : List.of(clientId, loginClientId)) {
+                em.createNativeQuery("insert into wearable_connections (organization_id, client_id, user_id, provider,"
+                                + " provider_user_id, scopes, next_sync_at) select ?1, c.id, coalesce(c.user_id, (select"
+                                + " min(id) from users where organization_id = ?1)), 'fitbit', 'hu-budget-' || c.id,"
+                                + " '', now() + interval '1 day' from clients c where c.id = ?2")
+                        .setParameter(1, organizationId).setParameter(2, id).executeUpdate();
+            }
+        });
     }
 
     private static Response webhook(String payload) {
@@ -321,6 +362,38 @@ class StatementBudgetTest {
                     .get("/api/payments/client/" + f.clientIds().get(0) + "/invoices")),
             // 1: the organization's events (the admin check is the token's role).
             new Budgeted("GET /api/stripe/events (admin)", 1, f -> f.admin().as().get("/api/stripe/events")),
+            // Wearable reads, each: the client's visibility, then one query on its table's (client_id, time) index.
+            new Budgeted("GET /api/wearables/daily (admin, 30 days, 2 providers)", 2, f -> f.admin().as()
+                    .queryParam("client_id", f.clientIds().get(0)).get("/api/wearables/daily")),
+            new Budgeted("GET /api/wearables/heart-rate (admin, samples)", 2, f -> f.admin().as()
+                    .queryParam("client_id", f.clientIds().get(0)).queryParam("include", "samples")
+                    .get("/api/wearables/heart-rate")),
+            new Budgeted("GET /api/wearables/sleep (admin)", 2, f -> f.admin().as()
+                    .queryParam("client_id", f.clientIds().get(0)).get("/api/wearables/sleep")),
+            new Budgeted("GET /api/wearables/workouts (admin, merged)", 2, f -> f.admin().as()
+                    .queryParam("client_id", f.clientIds().get(0)).get("/api/wearables/workouts")),
+            new Budgeted("GET /api/wearables/body (admin)", 2, f -> f.admin().as()
+                    .queryParam("client_id", f.clientIds().get(0)).get("/api/wearables/body")),
+            // 5: a trainer's visibility (their trainer record, the client, the assignment), the connections, their
+            // job counts (one query for all of them).
+            new Budgeted("GET /api/wearables/connections (trainer)", 5, f -> f.trainer().session().as()
+                    .queryParam("client_id", f.trainerClient().id()).get("/api/wearables/connections")),
+            // 3: the login's client record, its connections, their job counts.
+            new Budgeted("GET /api/wearables/providers (client)", 3, f -> f.trainerClient().session().as()
+                    .get("/api/wearables/providers")),
+            // 2: the organization's connections and their job counts (an admin's scope needs no query).
+            new Budgeted("GET /api/integrations/status (admin)", 2, f -> f.admin().as()
+                    .get("/api/integrations/status")),
+            // 2: the connection the notification names, the collapsing insert of its sync.
+            new Budgeted("POST /api/webhooks/fitbit (a notification)", 2, f -> {
+                byte[] body = com.fitnesscrm.support.wearables.FakeGoogleHealth.notification("hu-budget-"
+                        + f.trainerClient().id(), "sleep").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                Response response = given().header("X-HEALTHAPI-SIGNATURE",
+                        com.fitnesscrm.support.wearables.FakeWearablesResource.google().signature(body, true))
+                        .body(body).post("/api/webhooks/fitbit");
+                response.then().statusCode(204);
+                return response;
+            }),
             // 1: the event stored (or counted) in one statement; the work is done after the answer.
             new Budgeted("POST /api/stripe/webhook (a signed event)", 1, f -> signedEvent()),
             // 8: the payer's visibility, the account, the product, the currency; the pending payment; the customer

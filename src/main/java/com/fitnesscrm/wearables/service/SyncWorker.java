@@ -68,7 +68,7 @@ public class SyncWorker {
     private final AtomicInteger draining = new AtomicInteger();
 
     public SyncWorker(ProviderRegistry providers, TokenVault tokens, WearableStore store, SyncQueue queue,
-                      WearablesConfig config, ErrorReporter errors, MeterRegistry metrics, ManagedExecutor executor) {
+                      WearablesConfig config, ErrorReporter errors, MeterRegistry metrics) {
         this.providers = providers;
         this.tokens = tokens;
         this.store = store;
@@ -76,7 +76,15 @@ public class SyncWorker {
         this.config = config;
         this.errors = errors;
         this.metrics = metrics;
-        this.executor = executor;
+        // Its own small pool, with no context carried over: a drain kicked by a request is not part of it.
+        this.executor = ManagedExecutor.builder().maxAsync(2).maxQueued(4)
+                .propagated(org.eclipse.microprofile.context.ThreadContext.NONE)
+                .cleared(org.eclipse.microprofile.context.ThreadContext.ALL_REMAINING).build();
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        executor.shutdownNow();
     }
 
     /** Starts draining now, off the request thread (at most two drains at a time on this replica). */
