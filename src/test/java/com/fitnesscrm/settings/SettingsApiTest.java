@@ -127,7 +127,7 @@ class SettingsApiTest {
         String[] stored = storedCiphertexts(admin.organizationId());
         String[] plain = {SENDGRID_KEY, TWILIO_SID, TWILIO_TOKEN};
         for (int i = 0; i < 3; i++) {
-            assertTrue(stored[i].startsWith("v1:"), stored[i]);
+            assertTrue(stored[i].startsWith("v2:"), stored[i]);
             assertFalse(stored[i].contains(plain[i]), "the plaintext must not be stored");
             assertEquals(plain[i], secrets.decrypt(stored[i]));
         }

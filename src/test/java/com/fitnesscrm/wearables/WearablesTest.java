@@ -116,7 +116,7 @@ class WearablesTest {
                 .header("Location", containsString("/client.html?wearable=fitbit&status=connected"));
         long connection = connectionId(client.id(), "fitbit");
         String sealed = text("select access_token_ciphertext from wearable_connections where id = ?1", connection);
-        assertTrue(sealed.startsWith("v1:"), "tokens are sealed");
+        assertTrue(sealed.startsWith("v2:"), "tokens are sealed");
         assertFalse(sealed.contains("ya29."), "no plaintext token at rest");
         assertEquals(google().legacyIdOf(user),
                 text("select legacy_user_id from wearable_connections where id = ?1", connection));

@@ -24,7 +24,7 @@ class SecretBoxTest {
         SecretBox box = new SecretBox(key());
         String first = box.encrypt("SG.live-secret");
         String second = box.encrypt("SG.live-secret");
-        assertTrue(first.startsWith("v1:"));
+        assertTrue(first.startsWith("v2:" + box.keyId() + ":"), "the sealing key is named: " + first);
         assertFalse(first.contains("live-secret"));
         assertNotEquals(first, second, "a fresh nonce per value");
         assertEquals("SG.live-secret", box.decrypt(first));
@@ -35,11 +35,30 @@ class SecretBoxTest {
     @Test
     void aTamperedValueIsRefusedNotMisread() {
         SecretBox box = new SecretBox(key());
-        byte[] sealed = Base64.getDecoder().decode(box.encrypt("token").substring(3));
+        String prefix = "v2:" + box.keyId() + ":";
+        byte[] sealed = Base64.getDecoder().decode(box.encrypt("token").substring(prefix.length()));
         sealed[sealed.length - 1] ^= 1;
-        String tampered = "v1:" + Base64.getEncoder().encodeToString(sealed);
+        String tampered = prefix + Base64.getEncoder().encodeToString(sealed);
         assertThrows(IllegalArgumentException.class, () -> box.decrypt(tampered));
+        assertThrows(IllegalArgumentException.class, () -> box.decrypt(tampered.replace(box.keyId(), "00000000")));
         assertThrows(IllegalArgumentException.class, () -> box.decrypt("plain text"));
+    }
+
+    @Test
+    void valuesOfTheEarlierFormatStillOpenAndAreResealed() throws Exception {
+        String key = key();
+        // A v1 value (no key id): base64(nonce ‖ ciphertext ‖ tag), as sealed before key ids.
+        javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        byte[] nonce = new byte[12];
+        cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(
+                Base64.getDecoder().decode(key), "AES"), new javax.crypto.spec.GCMParameterSpec(128, nonce));
+        byte[] body = cipher.doFinal("legacy".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] all = new byte[12 + body.length];
+        System.arraycopy(body, 0, all, 12, body.length);
+        String legacy = "v1:" + Base64.getEncoder().encodeToString(all);
+        SecretBox box = new SecretBox(key);
+        assertEquals("legacy", box.decrypt(legacy));
+        assertTrue(box.resealed(legacy).orElseThrow().startsWith("v2:" + box.keyId() + ":"));
     }
 
     @Test
@@ -58,6 +77,12 @@ class SecretBoxTest {
         String resealed = rotated.resealed(sealedBefore).orElseThrow();
         assertEquals("AC-secret", new SecretBox(newKey).decrypt(resealed));
         assertTrue(rotated.resealed(resealed).isEmpty(), "already under the current key");
+        assertTrue(sealedBefore.startsWith("v2:" + new SecretBox(oldKey).keyId() + ":"));
+        assertTrue(resealed.startsWith("v2:" + rotated.keyId() + ":"));
+        // Without the old key, the value says which key it needs.
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> new SecretBox(newKey).decrypt(sealedBefore));
+        assertTrue(missing.getMessage().contains(new SecretBox(oldKey).keyId()), missing.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new SecretBox(newKey).decrypt(sealedBefore));
     }
 }

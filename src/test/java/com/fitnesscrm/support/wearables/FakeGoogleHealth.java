@@ -230,6 +230,13 @@ public final class FakeGoogleHealth extends FakeProviderServer {
         if (path.equals("/token") && method.equals("POST")) {
             return token(form);
         }
+        if (path.equals("/o/oauth2/v2/auth") && method.equals("GET")) {
+            // The consent page, for tests that play a browser over HTTP (the frontend contract): a new Google user
+            // grants what was asked, and the browser is sent back with the code, as Google does.
+            String url = url() + path + "?" + encode(query);
+            Map<String, String> redirect = approve(url, newUser(), query.getOrDefault("scope", ""));
+            return redirect(query.get("redirect_uri"), redirect);
+        }
         if (path.equals("/revoke") && method.equals("POST")) {
             String token = query.getOrDefault("token", form.get("token"));
             Token t = token == null ? null : refreshTokens.getOrDefault(token, accessTokens.get(token));

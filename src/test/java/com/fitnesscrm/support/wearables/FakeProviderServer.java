@@ -129,6 +129,17 @@ public abstract class FakeProviderServer {
         return values;
     }
 
+    /** A query string of the values, encoded. */
+    static String encode(Map<String, String> values) {
+        return values.entrySet().stream().map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(),
+                StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining("&"));
+    }
+
+    /** The consent page sending the browser back: 302 to the redirect URI with the query. */
+    static Answer redirect(String redirectUri, Map<String, String> query) {
+        return new Answer(302, new LinkedHashMap<>(Map.of("Location", redirectUri + "?" + encode(query))), null);
+    }
+
     /** The query of a URL (an authorization URL the server built), decoded. */
     public static Map<String, String> queryOf(String url) {
         return parse(java.net.URI.create(url).getRawQuery());

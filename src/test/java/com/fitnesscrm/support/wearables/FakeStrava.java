@@ -160,6 +160,16 @@ public final class FakeStrava extends FakeProviderServer {
         if (path.equals("/oauth/token") && method.equals("POST")) {
             return token(form);
         }
+        if (path.equals("/oauth/authorize") && method.equals("GET")) {
+            // The consent page over HTTP (the frontend contract plays the browser): a new athlete with two recent
+            // activities accepts, and the browser is sent back with the code.
+            long athlete = newAthlete();
+            addActivity(athlete, "Morning Run", "Run", Instant.now().minusSeconds(2 * 86400), 1900, 5100, 148.0);
+            addActivity(athlete, "Lunch Ride", "Ride", Instant.now().minusSeconds(86400), 3600, 25000, null);
+            String url = url() + path + "?" + encode(query);
+            Map<String, String> redirect = approve(url, athlete, query.getOrDefault("scope", "read"));
+            return redirect(query.get("redirect_uri"), redirect);
+        }
         if (path.equals("/oauth/deauthorize") && method.equals("POST")) {
             Token t = byAccess.get(query.getOrDefault("access_token", ""));
             if (t == null) {
