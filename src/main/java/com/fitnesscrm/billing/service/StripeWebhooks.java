@@ -174,12 +174,7 @@ public class StripeWebhooks {
     @Scheduled(identity = JOB, every = "${app.stripe.events-interval:2s}", delayed = "3s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void processDue(ScheduledExecution execution) {
-        MDC.put("job_run_id", JobMonitor.runId(execution));
-        try {
-            drain();
-        } finally {
-            MDC.remove("job_run_id");
-        }
+        JobMonitor.inRun(execution, this::drain);
     }
 
     /** Processes due events until none is left (or 500, to let the next run continue). */

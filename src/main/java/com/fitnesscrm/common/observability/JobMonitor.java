@@ -132,6 +132,16 @@ public class JobMonitor implements HealthContributor {
     }
 
     /** A run's id for logs and reports: the job and its fire time, the same on every replica. */
+    /** Runs a scheduled job's work with its run id in the logging context (job_run_id), removed afterwards. */
+    public static void inRun(ScheduledExecution execution, Runnable work) {
+        org.jboss.logging.MDC.put("job_run_id", runId(execution));
+        try {
+            work.run();
+        } finally {
+            org.jboss.logging.MDC.remove("job_run_id");
+        }
+    }
+
     public static String runId(ScheduledExecution execution) {
         return execution.getTrigger().getId() + "@" + execution.getScheduledFireTime().getEpochSecond();
     }

@@ -145,7 +145,7 @@ public class GoogleHealthProvider implements WearableProvider {
                 .POST(ProviderHttp.form(form)).build());
         if (r.status() == 429) {
             throw ProviderFailure.rateLimited("Google's token endpoint answered 429",
-                    Instant.now().plusSeconds(retryAfter(r)), false);
+                    Instant.now().plusSeconds(r.retryAfterSeconds()), false);
         }
         if (!r.ok()) {
             JsonNode error = read(r.body());
@@ -451,17 +451,10 @@ public class GoogleHealthProvider implements WearableProvider {
         if (response.status() != 429) {
             return Optional.empty();
         }
-        return Optional.of(new Pause(Instant.now().plusSeconds(retryAfter(response)), true,
+        return Optional.of(new Pause(Instant.now().plusSeconds(response.retryAfterSeconds()), true,
                 "RESOURCE_EXHAUSTED"));
     }
 
-    private static long retryAfter(ProviderHttp.Response r) {
-        try {
-            return Math.max(1, Long.parseLong(r.header("Retry-After").orElse("60").trim()));
-        } catch (NumberFormatException e) {
-            return 60;
-        }
-    }
 
     private static boolean has(ProviderSession session, String scope) {
         return (" " + session.scopes() + " ").contains(" " + scope + " ");

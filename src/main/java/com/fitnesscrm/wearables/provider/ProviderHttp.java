@@ -35,6 +35,15 @@ public final class ProviderHttp {
         public boolean ok() {
             return status >= 200 && status < 300;
         }
+
+        /** Retry-After in seconds (at least 1), or 60 when absent or not a number of seconds. */
+        public long retryAfterSeconds() {
+            try {
+                return Math.max(1, Long.parseLong(header("Retry-After").orElse("60").trim()));
+            } catch (NumberFormatException e) {
+                return 60;
+            }
+        }
     }
 
     private final String provider;

@@ -105,12 +105,7 @@ public class SyncWorker {
     @Scheduled(identity = QUEUE_JOB, every = "${app.wearables.queue-interval:2s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void processDue(ScheduledExecution execution) {
-        MDC.put("job_run_id", JobMonitor.runId(execution));
-        try {
-            drain();
-        } finally {
-            MDC.remove("job_run_id");
-        }
+        JobMonitor.inRun(execution, this::drain);
     }
 
     /** Works due jobs until none is left (or the per-run cap, so the next run continues). */
@@ -293,16 +288,13 @@ public class SyncWorker {
     @Scheduled(identity = DAILY_JOB, every = "${app.wearables.daily-interval:10m}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void dailySync(ScheduledExecution execution) {
-        MDC.put("job_run_id", JobMonitor.runId(execution));
-        try {
+        JobMonitor.inRun(execution, () -> {
             int queued = queueDailySyncs();
             if (queued > 0) {
                 LOG.infof("Daily wearable sync queued %d jobs", queued);
                 kick();
             }
-        } finally {
-            MDC.remove("job_run_id");
-        }
+        });
     }
 
     public int queueDailySyncs() {
@@ -369,7 +361,7 @@ public class SyncWorker {
             if (response.status() == 429) {
                 ProviderHttp.Response limited = response;
                 WearableProvider.Pause p = provider.pauseAfter(limited).orElseGet(() -> new WearableProvider.Pause(
-                        Instant.now().plusSeconds(retryAfter(limited)), false, "429 without a window"));
+                        Instant.now().plusSeconds(limited.retryAfterSeconds()), false, "429 without a window"));
                 throw ProviderFailure.rateLimited(provider.displayName() + " answered 429 (" + p.reason() + ")",
                         p.until(), p.perUser());
             }
@@ -405,11 +397,4 @@ public class SyncWorker {
         }
     }
 
-    static long retryAfter(ProviderHttp.Response response) {
-        try {
-            return Math.max(1, Long.parseLong(response.header("Retry-After").orElse("60").trim()));
-        } catch (NumberFormatException e) {
-            return 60;
-        }
-    }
 }
