@@ -290,6 +290,79 @@ class WearablesTest {
     }
 
     @Test
+    void stravaRateLimitsPauseTheQueueBeforeA429AndItResumesInTheNextWindow() {
+        Api.Session admin = Api.registerOrganization();
+        strava().setReadLimits(3, 1000);
+        List<Api.Person> athletes = new ArrayList<>();
+        // The queue held while connecting, so the five backfills meet the limit together.
+        exec("insert into wearable_provider_pauses (provider, paused_until) values ('strava', now() + interval '1 hour')");
+        for (int i = 0; i < 5; i++) {
+            Api.Person p = Api.client(admin);
+            connectStrava(p.session());
+            athletes.add(p);
+        }
+        exec("delete from wearable_provider_pauses");
+        for (int i = 0; i < 10 && strava().readsThisWindow() < 3; i++) {
+            worker.drain();
+        }
+        worker.drain();
+        assertEquals(3, strava().readsThisWindow(), "three reads, then the queue paused itself");
+        assertEquals(0, strava().rejected(), "no 429: the usage header said the window was used up");
+        String until = text("select paused_until from wearable_provider_pauses where provider = 'strava'");
+        assertNotNull(until, "Strava paused until its next 15-minute window");
+        long pending = athletes.stream().mapToLong(p -> Wearables.pending(p.id())).sum();
+        assertEquals(2, pending);
+        athletes.get(4).session().as().get("/api/wearables/connections").then()
+                .body("connections[0].backfill_percent", org.hamcrest.Matchers.lessThanOrEqualTo(100));
+        // The window turns (here: the fake's, and the pause as if its time had come).
+        strava().nextWindow();
+        exec("update wearable_provider_pauses set paused_until = now() - interval '1 second'");
+        for (Api.Person p : athletes) {
+            Wearables.drain(worker, p.id(), DRAIN);
+        }
+        assertEquals(0, strava().rejected());
+    }
+
+    @Test
+    void providerOutagesAreRetriedWithBackoffAndTheStatusShowsTheError() {
+        Api.Person client = Api.client(Api.registerOrganization());
+        exec("insert into wearable_provider_pauses (provider, paused_until) values ('fitbit', now() + interval '1 hour')");
+        connectFitbit(client.session(), FakeGoogleHealth.SLEEP);
+        // Enough 503s to outlast a job's in-call retries (four tries) twice over.
+        google().failNext(8);
+        exec("delete from wearable_provider_pauses");
+        // One job: its four tries all answered 503.
+        worker.processOne();
+        JsonPath failing = client.session().as().get("/api/wearables/connections").then().extract().jsonPath();
+        assertTrue(failing.getString("connections[0].last_error").contains("503"), failing.prettify());
+        assertTrue(count("select count(*) from wearable_sync_jobs j join wearable_connections c on c.id ="
+                + " j.connection_id where c.client_id = ?1 and j.attempts > 0 and j.status = 'pending'", client.id()) > 0,
+                "the failed job waits for its retry");
+        Wearables.drain(worker, client.id(), DRAIN);
+        assertRows(91, "wearable_sleep", client.id());
+        client.session().as().get("/api/wearables/connections").then()
+                .body("connections[0].last_error", nullValue()).body("connections[0].backfill_percent", equalTo(100));
+    }
+
+    @Test
+    void theDailySyncQueuesEachDueConnectionOnce() {
+        Api.Person client = Api.client(Api.registerOrganization());
+        connectFitbit(client.session(), FakeGoogleHealth.SLEEP + " " + FakeGoogleHealth.METRICS);
+        Wearables.drain(worker, client.id(), DRAIN);
+        long connection = connectionId(client.id(), "fitbit");
+        exec("update wearable_connections set next_sync_at = now() - interval '1 minute' where id = ?1", connection);
+        exec("insert into wearable_provider_pauses (provider, paused_until) values ('fitbit', now() + interval '1 hour')");
+        worker.queueDailySyncs();
+        worker.queueDailySyncs();
+        assertEquals(3, count("select count(*) from wearable_sync_jobs where connection_id = ?1 and kind = 'daily'",
+                connection), "sleep, body and heart rate, once");
+        assertTrue(Instant.parse(text("select to_char(next_sync_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+                + " from wearable_connections where id = ?1", connection)).isAfter(Instant.now().plus(Duration.ofHours(23))));
+        exec("delete from wearable_provider_pauses");
+        Wearables.drain(worker, client.id(), DRAIN);
+    }
+
+    @Test
     void aRevokedGrantMarksTheConnectionAndEmailsTheClient() {
         Api.Person client = Api.client(Api.registerOrganization());
         String user = connectFitbit(client.session(), FakeGoogleHealth.SLEEP);
@@ -367,11 +440,11 @@ class WearablesTest {
         Api.Person client = Api.client(Api.registerOrganization());
         long athlete = connectStrava(client.session());
         FakeStrava.Activity run = strava().addActivity(athlete, "Morning Run", "Run",
-                Instant.now().minus(Duration.ofDays(3)), 1900, 5100, 148.0);
+                Instant.now().minus(Duration.ofHours(60)), 1900, 5100, 148.0);
         FakeStrava.Activity ride = strava().addActivity(athlete, "Lunch Ride", "Ride",
                 Instant.now().minus(Duration.ofDays(2)), 3600, 25000, null);
         Wearables.drain(worker, client.id(), DRAIN);
-        // The backfill ran before the activities existed? It ran after connecting: make sure both are in.
+        // The backfill may have run before the activities were added: a manual sync (the last three days) has them.
         client.session().as().post("/api/wearables/sync").then().statusCode(200);
         Wearables.drain(worker, client.id(), DRAIN);
         JsonPath workouts = client.session().as().get("/api/wearables/workouts").then().statusCode(200)

@@ -76,6 +76,7 @@ public final class FakeGoogleHealth extends FakeProviderServer {
     private final Set<String> revoked = ConcurrentHashMap.newKeySet();
     private final AtomicInteger storm = new AtomicInteger();
     private final AtomicInteger rateLimited = new AtomicInteger();
+    private final AtomicInteger failures = new AtomicInteger();
     private final Map<String, AtomicInteger> perUserMinute = new ConcurrentHashMap<>();
     private final KeyPair signingKey;
     volatile int perUserPerMinute = 300;
@@ -210,6 +211,11 @@ public final class FakeGoogleHealth extends FakeProviderServer {
         perUserPerMinute = limit;
     }
 
+    /** The next {@code count} data requests answer 503 UNAVAILABLE. */
+    public void failNext(int count) {
+        failures.set(count);
+    }
+
     /** Requests answered 429. */
     public int rateLimited() {
         return rateLimited.get();
@@ -217,6 +223,7 @@ public final class FakeGoogleHealth extends FakeProviderServer {
 
     public void reset() {
         storm.set(0);
+        failures.set(0);
         rateLimited.set(0);
         refreshDelayMillis = 0;
         perUserPerMinute = 300;
@@ -252,6 +259,9 @@ public final class FakeGoogleHealth extends FakeProviderServer {
         Token token = bearer == null ? null : accessTokens.get(bearer);
         if (token == null || revoked.contains(bearer) || token.expiresAt().isBefore(Instant.now())) {
             return googleError(401, "UNAUTHENTICATED", "Request had invalid authentication credentials.");
+        }
+        if (failures.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+            return googleError(503, "UNAVAILABLE", "The service is currently unavailable.");
         }
         if (storm.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
             rateLimited.incrementAndGet();
