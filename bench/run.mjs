@@ -78,6 +78,19 @@ const WEBHOOK_DRAIN_MAX = intEnv('WEBHOOK_DRAIN_MAX', 300, 1);
 const ONLY = (process.env.ONLY || '').split(',').map((t) => t.trim()).filter(Boolean);
 const TIMEOUT = intEnv('TIMEOUT', 30, 1);
 const RESULTS_FILE = process.env.RESULTS_FILE || path.join(here, 'results', 'latest.md');
+// Wearables: the backfill phase's client logins, the local fake providers (bench/fake-providers.mjs, started by
+// run.sh), how long to wait for the backfill and how often to poll it.
+const WEARABLE_USERS = intEnv('WEARABLE_USERS', 100, 1);
+const FAKE_URL = (process.env.FAKE_URL || 'http://127.0.0.1:8095').replace(/\/+$/, '');
+const BACKFILL_MAX = intEnv('BACKFILL_MAX', 1200, 1);
+const POLL_INTERVAL = intEnv('POLL_INTERVAL', 2, 1);
+// What the server backfills (app.wearables.backfill-days) and the fake's activities per new Strava athlete.
+const BACKFILL_DAYS = intEnv('BACKFILL_DAYS', 90, 1);
+const STRAVA_ACTIVITIES = intEnv('STRAVA_ACTIVITIES', 12, 0);
+const WEARABLE_PROVIDERS = ['fitbit', 'strava'];
+// 1 keeps the phase's connections after the runs (by default they are disconnected: see disconnectWearables).
+const KEEP_WEARABLES = intEnv('KEEP_WEARABLES', 0, 0);
+const WEARABLE_READS = ['wearables-daily', 'wearables-workouts', 'wearables-heart-rate', 'wearables-sleep', 'integrations-status'];
 
 function log(msg) {
   process.stderr.write(`[bench] ${msg}\n`);
@@ -548,6 +561,327 @@ function webhookLine(v) {
     ` their deliveries; queue drained in ${fmt(v.drainSeconds)} s)`;
 }
 
+// ---- Wearables: backfill phase ----
+//
+// WEARABLE_USERS client logins of the bench organization each connect Fitbit (Google Health) and Strava through the
+// local fakes (bench/fake-providers.mjs): the connect call as the client, the consent URL followed without redirects
+// (the fake's consent page grants at once and answers 302 to our callback), the callback on API_URL, whose 303 must
+// send the SPA to status=connected. Then the server's worker backfills 90 days of each; the phase ends when every
+// connection reports backfill_percent 100 and pending_jobs 0. The fake counts what the server asked of it.
+
+const DAY_MS = 86_400_000;
+
+async function fakeStats() {
+  const res = await fetch(`${FAKE_URL}/__stats`, { signal: AbortSignal.timeout(10_000) });
+  if (res.status !== 200) throw new Error(`GET ${FAKE_URL}/__stats answered ${res.status}`);
+  return res.json();
+}
+
+/** after − before of a provider's counters: {requests, rate_limited, by_kind, rate_limited_by_kind}. */
+function statsDiff(before, after, provider) {
+  const b = before[provider];
+  const a = after[provider];
+  const diff = (x, y) => Object.fromEntries(Object.entries(y).map(([k, v]) => [k, v - (x[k] || 0)]).filter(([, v]) => v));
+  return { requests: a.requests - b.requests, rate_limited: a.rate_limited - b.rate_limited,
+    by_kind: diff(b.by_kind, a.by_kind), rate_limited_by_kind: diff(b.rate_limited_by_kind, a.rate_limited_by_kind) };
+}
+
+/**
+ * The fewest requests a server could make for one user's backfill with the providers' documented caps, over the
+ * server's backfill range: today and BACKFILL_DAYS before (91 civil days, UTC). Fitbit: the token exchange, the
+ * identity, steps/distance/floors dailyRollUp at 90 days a call, active-minutes/total-calories/
+ * time-in-heart-rate-zone at 14, heart-rate samples at 10,000 a page (24 a day), resting heart rate in one page,
+ * sleep and exercise at 25 a page, weight and body fat in one page each. Strava: the token exchange (it names the
+ * athlete) and the activity list at 200 a page.
+ */
+function backfillMinimum() {
+  const days = BACKFILL_DAYS + 1;
+  const today = Math.floor(Date.now() / DAY_MS);
+  let runs = 0;
+  for (let e = today - BACKFILL_DAYS; e <= today; e++) if (e % 3 === 0) runs++;
+  const fitbit = {
+    token: 1, identity: 1,
+    'steps, distance, floors (90-day cap)': 3 * Math.ceil(days / 90),
+    'active-minutes, total-calories, time-in-heart-rate-zone (14-day cap)': 3 * Math.ceil(days / 14),
+    'heart-rate samples': Math.ceil((24 * days) / 10_000),
+    'daily-resting-heart-rate': 1,
+    sleep: Math.ceil(days / 25),
+    exercise: Math.max(1, Math.ceil(runs / 25)),
+    weight: 1, 'body-fat': 1,
+  };
+  const strava = { token: 1, activities: Math.max(1, Math.ceil(STRAVA_ACTIVITIES / 200)) };
+  const sum = (o) => Object.values(o).reduce((s, v) => s + v, 0);
+  return { days, runs, fitbit, strava, fitbitPerUser: sum(fitbit), stravaPerUser: sum(strava) };
+}
+
+async function loginAs(email) {
+  const res = await api('POST', '/api/auth/login', { body: { email, password: PASSWORD } });
+  expectStatus(res, [200], `POST /api/auth/login (${email})`);
+  return res.json.token;
+}
+
+/** One provider connected the way the browser does it; returns the SPA URL the callback sent the browser to. */
+async function connectOne(user, provider) {
+  const started = await api('POST', `/api/wearables/${provider}/connect`, { token: user.token });
+  expectStatus(started, [200], `POST /api/wearables/${provider}/connect`);
+  const consentUrl = started.json && started.json.authorization_url;
+  if (!consentUrl || !consentUrl.startsWith(`${FAKE_URL}/`)) {
+    throw new Error(`${provider}: authorization_url ${consentUrl} is not the local fake's (${FAKE_URL})`);
+  }
+  const consent = await fetch(consentUrl, { redirect: 'manual', signal: AbortSignal.timeout(30_000) });
+  await consent.arrayBuffer();
+  const back = consent.headers.get('location');
+  if (consent.status !== 302 || !back) throw new Error(`${provider} consent answered ${consent.status} (no redirect)`);
+  const callback = new URL(back);
+  if (`${callback.protocol}//${callback.host}` !== new URL(API_URL).origin
+      || callback.pathname !== `/api/wearables/${provider}/callback`) {
+    throw new Error(`${provider} consent redirected to ${back}, not to our callback on ${API_URL}`);
+  }
+  const res = await fetch(API_URL + callback.pathname + callback.search, { redirect: 'manual',
+    signal: AbortSignal.timeout(60_000) });
+  await res.arrayBuffer();
+  const spa = res.headers.get('location') || '';
+  let outcome = {};
+  try {
+    outcome = Object.fromEntries(new URL(spa).searchParams);
+  } catch {
+    /* not a URL */
+  }
+  if (res.status !== 303 || outcome.status !== 'connected' || outcome.wearable !== provider) {
+    throw new Error(`${provider} callback answered ${res.status} → ${spa || '(no Location)'}`);
+  }
+  return spa;
+}
+
+async function connectionsOf(user) {
+  let res = await api('GET', '/api/wearables/connections', { token: user.token });
+  if (res.status === 401) {
+    user.token = await loginAs(user.email);
+    res = await api('GET', '/api/wearables/connections', { token: user.token });
+  }
+  expectStatus(res, [200], 'GET /api/wearables/connections');
+  return res.json.connections || [];
+}
+
+function backfilled(connections) {
+  return WEARABLE_PROVIDERS.every((p) => {
+    const c = connections.find((x) => x.provider === p);
+    return c && c.status === 'active' && c.backfill_percent === 100 && c.pending_jobs === 0;
+  });
+}
+
+async function wearablesBackfill(adminToken, unique) {
+  const users = [];
+  // Client logins: POST /api/clients with a password creates the login; bcrypt makes each a few hundred ms.
+  await forEachLimited(WEARABLE_USERS, 4, async (i) => {
+    const n = String(i + 1).padStart(3, '0');
+    const email = `wearable-${n}-${unique}@bench.example.com`;
+    const res = await api('POST', '/api/clients', {
+      token: adminToken,
+      body: { name: `Wearable Client ${n}`, email, password: PASSWORD, phone: `+1555${String(2000000 + i).slice(-7)}`,
+        age: String(20 + (i % 40)) },
+    });
+    expectStatus(res, [200, 201], `POST /api/clients (wearable user #${i + 1})`);
+    users[i] = { n: i + 1, email, clientId: res.json.id };
+  });
+  await forEachLimited(WEARABLE_USERS, 4, async (i) => {
+    users[i].token = await loginAs(users[i].email);
+  });
+  log(`wearables: ${WEARABLE_USERS} client logins created and signed in`);
+
+  const minimum = backfillMinimum();
+  const before = await fakeStats();
+  const t0 = Date.now();
+  let connectedAt = 0;
+  // The first failure stops the others (no new connection is started after it) and is thrown once they end.
+  let failure = null;
+  await forEachLimited(WEARABLE_USERS, 4, async (i) => {
+    try {
+      for (const p of WEARABLE_PROVIDERS) if (!failure) await connectOne(users[i], p);
+    } catch (e) {
+      failure = failure || new Error(`wearable user #${i + 1}: ${e.message}`);
+    }
+  });
+  if (failure) throw failure;
+  connectedAt = Date.now();
+  log(`wearables: ${WEARABLE_USERS * WEARABLE_PROVIDERS.length} connections made in ${fmt((connectedAt - t0) / 1000)} s ` +
+    '(each SPA redirect said status=connected); waiting for the backfill');
+
+  // Poll each user not yet done, a few at a time, a round every POLL_INTERVAL s; a user done stays done (nothing
+  // else queues work for them), and a last round over everyone confirms it.
+  const pending = new Set(users.map((u) => u.n - 1));
+  const deadline = t0 + BACKFILL_MAX * 1000;
+  let doneAt = null;
+  let polls = 0;
+  let lastLog = Date.now();
+  let latest = new Map();
+  while (Date.now() < deadline) {
+    const round = Date.now();
+    await forEachLimited(pending.size, 5, async (k) => {
+      const i = [...pending][k];
+      if (i === undefined) return;
+      const conns = await connectionsOf(users[i]);
+      polls++;
+      latest.set(i, conns);
+    });
+    for (const [i, conns] of latest) if (backfilled(conns)) pending.delete(i);
+    if (pending.size === 0) {
+      // Confirm on everyone.
+      const notDone = [];
+      await forEachLimited(users.length, 5, async (i) => {
+        const conns = await connectionsOf(users[i]);
+        polls++;
+        latest.set(i, conns);
+        if (!backfilled(conns)) notDone.push(i);
+      });
+      if (notDone.length === 0) {
+        doneAt = Date.now();
+        break;
+      }
+      for (const i of notDone) pending.add(i);
+    }
+    if (Date.now() - lastLog >= 15_000) {
+      lastLog = Date.now();
+      const all = [...latest.values()].flat();
+      const pct = all.length ? all.reduce((s, c) => s + (c.backfill_percent || 0), 0) / all.length : 0;
+      const jobs = all.reduce((s, c) => s + (c.pending_jobs || 0), 0);
+      const s = await fakeStats().catch(() => null);
+      log(`  backfill ${fmt((Date.now() - t0) / 1000)} s: ${users.length - pending.size}/${users.length} users done, ` +
+        `mean ${fmt(pct)} %, ${jobs} jobs pending` + (s ? `; fake: Google ${s.google.requests}, Strava ${s.strava.requests} requests, ` +
+        `429s ${s.google.rate_limited + s.strava.rate_limited}` : ''));
+    }
+    const wait = POLL_INTERVAL * 1000 - (Date.now() - round);
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+  const after = await fakeStats();
+  const google = statsDiff(before, after, 'google');
+  const strava = statsDiff(before, after, 'strava');
+  // The consent pages are the browser's requests (the benchmark's), not the server's.
+  const serverRequests = (d) => d.requests - (d.by_kind.consent || 0);
+  const stuck = [...pending].slice(0, 5).map((i) => `user ${i + 1}: ` + (latest.get(i) || []).map((c) =>
+    `${c.provider} ${c.status} ${c.backfill_percent}% pending ${c.pending_jobs}${c.last_error ? ` (${c.last_error})` : ''}` +
+    `${c.paused_until ? ` paused until ${c.paused_until}` : ''}`).join(', '));
+  const result = {
+    users: WEARABLE_USERS,
+    connectSeconds: (connectedAt - t0) / 1000,
+    wallSeconds: ((doneAt || Date.now()) - t0) / 1000,
+    finished: doneAt !== null,
+    stuck,
+    pendingUsers: pending.size,
+    polls,
+    minimum,
+    google: { ...google, server: serverRequests(google), minimum: minimum.fitbitPerUser * WEARABLE_USERS },
+    strava: { ...strava, server: serverRequests(strava), minimum: minimum.stravaPerUser * WEARABLE_USERS },
+    fakeAfter: { googleUsers: after.google_users, stravaWindow: after.strava_window },
+    firstUser: users[0],
+    clientIds: users.map((u) => u.clientId),
+  };
+  log(`  ${backfillLine(result)}`);
+  return result;
+}
+
+/** After the backfill, what the first user's data reads show (as the admin, with client_id). */
+async function checkWearableData(adminToken, clientId) {
+  const get = async (p) => {
+    const res = await api('GET', p, { token: adminToken });
+    expectStatus(res, [200], `GET ${p}`);
+    return res.json;
+  };
+  const daily = await get(`/api/wearables/daily?client_id=${clientId}`);
+  const days = new Set((daily.daily || []).map((d) => d.date));
+  const workouts = await get(`/api/wearables/workouts?client_id=${clientId}`);
+  const heart = await get(`/api/wearables/heart-rate?client_id=${clientId}&include=samples&from=${isoDay(Date.now() - 6 * DAY_MS)}`);
+  const sleep = await get(`/api/wearables/sleep?client_id=${clientId}`);
+  const list = (j) => Object.values(j).find(Array.isArray) || [];
+  const samples = list(heart).reduce((s, d) => s + (Array.isArray(d.samples) ? d.samples.length : 0), 0);
+  const check = {
+    dailyDays: days.size,
+    dailyFrom: daily.from,
+    dailyTo: daily.to,
+    workouts: list(workouts).length,
+    // Sessions both providers recorded (a Fitbit run and its Strava twin), shown once.
+    mergedWorkouts: list(workouts).filter((w) => (w.sources || []).length > 1).length,
+    heartRateDays: list(heart).length,
+    samples,
+    sleep: list(sleep).length,
+    ok: days.size === 30,
+  };
+  log(`  data of client ${clientId}: daily ${check.dailyDays} days (${check.dailyFrom}..${check.dailyTo}), ` +
+    `${check.workouts} workouts (${check.mergedWorkouts} from both providers), heart rate ${check.heartRateDays} days with ${samples} samples, ` +
+    `${check.sleep} sleep sessions: ${check.ok ? 'OK' : 'FAILED (expected 30 days of daily data)'}`);
+  return check;
+}
+
+/**
+ * After the runs: every wearable connection of the phase disconnected as the admin (DELETE
+ * /api/wearables/{provider}?client_id=), which revokes the grant at the fake and deletes the connection with its
+ * tokens and jobs (the synced data stays). Otherwise they would stay active in the benchmark's schema with tokens
+ * sealed under this run's throwaway ENCRYPTION_KEY: the next run's server could not open them, and their daily syncs
+ * and any job left pending would fail there (SecretBox: "Cannot decrypt: sealed with key …").
+ */
+async function disconnectWearables(adminToken, clientIds) {
+  let done = 0;
+  const failed = [];
+  await forEachLimited(clientIds.length, 5, async (i) => {
+    for (const p of WEARABLE_PROVIDERS) {
+      const res = await api('DELETE', `/api/wearables/${p}?client_id=${clientIds[i]}`, { token: adminToken });
+      if (res.status === 200 || res.status === 204) done++;
+      else if (res.status !== 404) failed.push(`${p} of client ${clientIds[i]}: ${res.status}`);
+    }
+  });
+  log(`wearables: ${done} connections disconnected after the runs${failed.length ? `; failed: ${failed.slice(0, 3).join(', ')}` : ''}`);
+}
+
+function isoDay(ms) {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+function backfillLine(r) {
+  return `Wearables backfill: ${r.users} users × Fitbit + Strava, ${r.finished ? '' : 'NOT FINISHED after '}` +
+    `${fmt(r.wallSeconds)} s from the first connect (connecting took ${fmt(r.connectSeconds)} s); ` +
+    `server requests: Google ${r.google.server} (minimum ${r.google.minimum}, ×${fmt(r.google.server / r.google.minimum, 2)}), ` +
+    `Strava ${r.strava.server} (minimum ${r.strava.minimum}, ×${fmt(r.strava.server / r.strava.minimum, 2)}); ` +
+    `429s received: Google ${r.google.rate_limited}, Strava ${r.strava.rate_limited}`;
+}
+
+function backfillSection(r, check) {
+  const lines = [];
+  const m = r.minimum;
+  lines.push('## Wearables backfill');
+  lines.push('');
+  lines.push(`${r.users} client logins each connect Fitbit (Google Health API) and Strava through the local fakes ` +
+    '(`bench/fake-providers.mjs`: Google\'s 300 requests a minute per user, Strava\'s 100 reads per 15 minutes and ' +
+    '1,000 a day app-wide); the server backfills 90 days of each. Wall time: from the first connect call until every ' +
+    `connection reports \`backfill_percent\` 100 and \`pending_jobs\` 0 (polled every ${POLL_INTERVAL} s per unfinished user).`);
+  lines.push('');
+  lines.push('| | |');
+  lines.push('|---|---|');
+  lines.push(`| wall time | **${fmt(r.wallSeconds)} s**${r.finished ? '' : ` — NOT FINISHED (BACKFILL_MAX ${BACKFILL_MAX} s; ${r.pendingUsers} users not done)`} (connecting all ${r.users * 2}: ${fmt(r.connectSeconds)} s) |`);
+  lines.push(`| Google requests by the server | **${r.google.server}** (${fmt(r.google.server / r.users, 1)} per user); minimum ${r.google.minimum} (${m.fitbitPerUser} per user): ×${fmt(r.google.server / r.google.minimum, 2)} |`);
+  lines.push(`| Strava requests by the server | **${r.strava.server}** (${fmt(r.strava.server / r.users, 1)} per user); minimum ${r.strava.minimum} (${m.stravaPerUser} per user): ×${fmt(r.strava.server / r.strava.minimum, 2)} |`);
+  lines.push(`| 429s received | Google ${r.google.rate_limited}, Strava ${r.strava.rate_limited} |`);
+  lines.push(`| status polls | ${r.polls} |`);
+  if (check) {
+    lines.push(`| first user's data | daily: ${check.dailyDays} days (${check.dailyFrom} to ${check.dailyTo}) ${check.ok ? '✓' : '✗ (expected 30)'}; ` +
+      `workouts (merged, 30 days): ${check.workouts}, ${check.mergedWorkouts} of them from both providers; heart rate (7 days, samples): ${check.heartRateDays} days, ${check.samples} samples; sleep (30 days): ${check.sleep} |`);
+  }
+  lines.push('');
+  const kinds = (d) => Object.entries(d.by_kind).sort().map(([k, v]) => `${k} ${v}`).join(', ');
+  lines.push(`Google requests by endpoint (the consent pages are the benchmark's, not counted above): ${kinds(r.google)}.`);
+  lines.push('');
+  lines.push(`Strava requests by endpoint: ${kinds(r.strava)}.`);
+  lines.push('');
+  lines.push(`Minimum per Fitbit user, for the server's ${m.days}-day range (today and 90 days back; ${m.runs} runs in it): ` +
+    Object.entries(m.fitbit).map(([k, v]) => `${k} ${v}`).join(' + ') + ` = ${m.fitbitPerUser}. Per Strava user: ` +
+    Object.entries(m.strava).map(([k, v]) => `${k} ${v}`).join(' + ') + ` = ${m.stravaPerUser} (see bench/README.md).`);
+  if (r.stuck.length) {
+    lines.push('');
+    lines.push(`Unfinished: ${r.stuck.join('; ')}`);
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
 // Runs autocannon once. With a histogram, every response time is recorded
 // into it in microseconds (all status codes, like autocannon's own default).
 function runAutocannon(target, seconds, histogram) {
@@ -634,7 +968,7 @@ function summarize(target, raw, hist) {
   };
 }
 
-function report(results, meta, webhook) {
+function report(results, meta, webhook, backfill, wearableCheck) {
   const base = results[0];
   const lines = [];
   lines.push('# FitnessCRM API benchmark');
@@ -671,6 +1005,7 @@ function report(results, meta, webhook) {
       'server had processed its queue (see bench/README.md, "The webhook and the exactly-once check").');
     lines.push('');
   }
+  if (backfill) lines.push(backfillSection(backfill, wearableCheck));
   lines.push('Latencies: every response of the measured run (any status), timed by autocannon and recorded in an HdrHistogram (3 significant digits); p95 is not among autocannon\'s own percentiles. Requests/s: completed responses divided by the run\'s duration. "Errors" counts connection errors and timeouts. Ratios divide each endpoint\'s p95 and requests/s by those of `GET /q/health/live`.');
   lines.push('');
   return lines.join('\n');
@@ -696,8 +1031,32 @@ async function main() {
       'or leave stripe-webhook out with ONLY');
   }
 
-  const { email, token, organizationId, trainerId, clientIds, sessions, trained, exerciseIds, progressClient, manual } =
-    await setup();
+  const wearablesWanted = selected('wearables-backfill') || WEARABLE_READS.some((t) => ONLY.includes(t));
+  if (wearablesWanted) {
+    assertLoopback(FAKE_URL);
+    const probe = await fakeStats().catch((e) => {
+      throw new Error(`the fake providers are not reachable at ${FAKE_URL} (bench/run.sh starts them): ${e.message}`);
+    });
+    if (!probe.google || !probe.strava) throw new Error(`${FAKE_URL}/__stats is not bench/fake-providers.mjs`);
+  }
+
+  const setupResult = await setup();
+  const { email, organizationId, trainerId, clientIds, sessions, trained, exerciseIds, progressClient, manual } =
+    setupResult;
+  let { token } = setupResult;
+
+  // The wearables backfill (before the pre-warm: the data reads need its data), then a fresh admin token, as the
+  // registration's 15-minute one would not outlast the runs after it.
+  let backfill = null;
+  let wearableCheck = null;
+  if (wearablesWanted) {
+    log(`wearables backfill: ${WEARABLE_USERS} users × ${WEARABLE_PROVIDERS.join(' + ')} (fakes at ${FAKE_URL})`);
+    backfill = await wearablesBackfill(token, runId());
+    token = await loginAs(email);
+    wearableCheck = await checkWearableData(token, backfill.firstUser.clientId);
+  }
+  const wearableClient = backfill ? backfill.firstUser.clientId : null;
+  const weekAgo = new Date(Date.now() - 7 * 86400000).toISOString().slice(0, 10);
   const webhook = newWebhookState(organizationId, clientIds);
   let webhookVerdict = null;
   let logged = 0;
@@ -781,6 +1140,17 @@ async function main() {
         log(`  ${webhookLine(webhookVerdict)}`);
       },
     },
+    // Wearable data reads as the admin, for the first wearable user (the backfill's data: 30 days by default).
+    { name: 'wearables-daily', method: 'GET', path: `/api/wearables/daily?client_id=${wearableClient}`, headers: auth },
+    { name: 'wearables-workouts', method: 'GET', path: `/api/wearables/workouts?client_id=${wearableClient}`, headers: auth },
+    {
+      name: 'wearables-heart-rate',
+      method: 'GET',
+      path: `/api/wearables/heart-rate?client_id=${wearableClient}&include=samples&from=${weekAgo}`,
+      headers: auth,
+    },
+    { name: 'wearables-sleep', method: 'GET', path: `/api/wearables/sleep?client_id=${wearableClient}`, headers: auth },
+    { name: 'integrations-status', method: 'GET', path: '/api/integrations/status', headers: auth },
     {
       name: 'login',
       method: 'POST',
@@ -795,7 +1165,8 @@ async function main() {
       warmup: 0,
       duration: Math.max(DURATION, 45),
     },
-  ].filter((t) => t.name === 'trivial' || selected(t.name));
+  ].filter((t) => t.name === 'trivial' || selected(t.name))
+    .filter((t) => !WEARABLE_READS.includes(t.name) || wearableClient !== null);
 
   // A first pass over every endpoint, then a pause: on two cores the JIT's single C2 thread falls behind the
   // whole app's hot code (a recording showed ~2,000 methods queued and C2 busy a full core during the measured
@@ -841,11 +1212,21 @@ async function main() {
     ...machineInfo(),
     dataset: `${CLIENTS} clients, ${sessions} sessions of one trainer (week list: ${Math.round(sessions / SESSIONS_PER_CLIENT)} sessions); a template assigned to ${trained.length} clients (the logging run rotates over them); the progress client has 12 weeks of logs (4 a week, 6 sets each), 12 measurements and 3 goals; ${PAYMENTS} payments recorded by hand over 12 months (${manual.received} received, ${money(manual.receivedMinor)} USD; ${manual.pending} pending)`,
   };
-  const md = report(results, meta, webhookVerdict);
+  if (backfill) {
+    meta.dataset += `; ${WEARABLE_USERS} client logins with Fitbit and Strava connected and backfilled (90 days; the reads are the first one's)`;
+  }
+  const md = report(results, meta, webhookVerdict, backfill, wearableCheck);
   process.stdout.write(md + '\n');
   mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
   writeFileSync(RESULTS_FILE, md + '\n');
   log(`report written to ${path.relative(process.cwd(), RESULTS_FILE) || RESULTS_FILE}`);
+  if (backfill && KEEP_WEARABLES === 0) await disconnectWearables(await loginAs(email), backfill.clientIds);
+  if (wearableCheck && !wearableCheck.ok) {
+    throw new Error(`the first wearable user's daily data shows ${wearableCheck.dailyDays} days, not 30`);
+  }
+  if (backfill && !backfill.finished) {
+    throw new Error(`the wearables backfill did not finish within ${BACKFILL_MAX} s: ${backfill.stuck.join('; ')}`);
+  }
   if (webhookVerdict && !webhookVerdict.ok) {
     throw new Error(`the webhook exactly-once check failed: ${webhookVerdict.problems.join('; ')}`);
   }

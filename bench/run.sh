@@ -4,6 +4,9 @@
 #   2. generates a throwaway RSA key pair for the JWTs,
 #   3. starts the prod jar on 127.0.0.1:$BENCH_PORT (default 8089) with raised rate limits,
 #   4. waits for /q/health/ready, runs `node bench/run.mjs`, and stops the server.
+#   Before the server it starts bench/fake-providers.mjs on 127.0.0.1:$FAKE_PORT (default 8095), a local Google
+#   (OAuth + Health API v4) and Strava, and points the server's GOOGLE_* / STRAVA_* settings at it (the wearables
+#   backfill phase and reads); it is stopped with the server.
 # `bench/run.sh load` (or MODE=load) runs the launch load test instead: the server keeps its DEFAULT rate limits
 # and trusts no proxy (TRUSTED_PROXIES unset), and `node bench/load.mjs` plays 100 users of one studio.
 # Everything talks to loopback addresses only. PostgreSQL (127.0.0.1:5432) and
@@ -11,7 +14,9 @@
 #
 # Environment (all optional):
 #   BENCH_PORT=8089        port of the benchmarked server
-#   BENCH_TIMEOUT=1200     hard limit in seconds for the whole node benchmark
+#   BENCH_TIMEOUT=1800     hard limit in seconds for the whole node benchmark
+#   FAKE_PORT=8095         port of the fake providers (bench mode)
+#   KEEP_SERVER_LOG=<file> keep a copy of the server log there
 #   READY_TIMEOUT=180      seconds to wait for /q/health/ready
 #   BUILD=0|1              1 = always rebuild the jar first
 #   JAVA_OPTS              extra JVM options for the server (e.g. -Xmx1g)
@@ -34,9 +39,11 @@ case "$MODE" in
 esac
 
 BENCH_PORT="${BENCH_PORT:-8089}"
-BENCH_TIMEOUT="${BENCH_TIMEOUT:-1200}"
+BENCH_TIMEOUT="${BENCH_TIMEOUT:-1800}"
 READY_TIMEOUT="${READY_TIMEOUT:-180}"
 BASE_URL="http://127.0.0.1:${BENCH_PORT}"
+FAKE_PORT="${FAKE_PORT:-8095}"
+FAKE_URL="http://127.0.0.1:${FAKE_PORT}"
 JAR="target/quarkus-app/quarkus-run.jar"
 
 # The benchmark keeps its tables in their own schema of the local "postgres" database.
@@ -87,6 +94,9 @@ port_open "${redis_host//[\[\]]/}" "${redis_port:-6379}" || die "Redis is not re
 if port_open 127.0.0.1 "$BENCH_PORT"; then
   die "port ${BENCH_PORT} is already in use on 127.0.0.1; set BENCH_PORT"
 fi
+if [[ "$MODE" == bench ]] && port_open 127.0.0.1 "$FAKE_PORT"; then
+  die "port ${FAKE_PORT} (the fake providers) is already in use on 127.0.0.1; set FAKE_PORT"
+fi
 
 # 1. Build (JVM mode) when needed.
 if [[ "${BUILD:-0}" == "1" || ! -f "$JAR" ]]; then
@@ -105,6 +115,7 @@ fi
 # 2. Throwaway JWT keys.
 WORKDIR="$(mktemp -d "${TMPDIR:-/tmp}/fitnesscrm-bench.XXXXXX")"
 SERVER_PID=""
+FAKE_PID=""
 cleanup() {
   local rc=$?
   if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
@@ -120,9 +131,26 @@ cleanup() {
     fi
     wait "$SERVER_PID" 2>/dev/null || true
   fi
+  if [[ -n "$FAKE_PID" ]] && kill -0 "$FAKE_PID" 2>/dev/null; then
+    log "stopping the fake providers (pid $FAKE_PID)"
+    kill -TERM "$FAKE_PID" 2>/dev/null || true
+    for _ in $(seq 1 10); do
+      kill -0 "$FAKE_PID" 2>/dev/null || break
+      sleep 0.5
+    done
+    kill -KILL "$FAKE_PID" 2>/dev/null || true
+    wait "$FAKE_PID" 2>/dev/null || true
+  fi
   if [[ $rc -ne 0 && -f "$WORKDIR/server.log" ]]; then
     log "last lines of the server log:"
     tail -n 40 "$WORKDIR/server.log" >&2 || true
+  fi
+  if [[ $rc -ne 0 && -s "$WORKDIR/fake.log" ]]; then
+    log "last lines of the fake providers' log:"
+    tail -n 20 "$WORKDIR/fake.log" >&2 || true
+  fi
+  if [[ -n "${KEEP_SERVER_LOG:-}" && -f "$WORKDIR/server.log" ]]; then
+    cp "$WORKDIR/server.log" "$KEEP_SERVER_LOG" || true
   fi
   rm -rf "$WORKDIR"
   exit "$rc"
@@ -140,8 +168,35 @@ STRIPE_WEBHOOK_SECRET="whsec_bench_$(openssl rand -hex 24)"
 #    their defaults for the load test. No proxy is trusted in either: the load test gives each user its own source
 #    address, and a trusted X-Forwarded-For would let the script choose the address the limiter counts.
 UNSET=(-u TRUSTED_PROXIES)
-# Stripe: only what is set below; whatever STRIPE_* the caller's environment holds (a real key) is removed.
-while read -r name; do UNSET+=(-u "$name"); done < <(compgen -e | grep '^STRIPE_' || true)
+# Stripe and the wearable providers: only what is set below; whatever STRIPE_*, GOOGLE_* or STRAVA_* the caller's
+# environment holds (a real key, a real provider's address) is removed.
+while read -r name; do UNSET+=(-u "$name"); done < <(compgen -e | grep -E '^(STRIPE|GOOGLE|STRAVA)_' || true)
+# The wearable providers: in bench mode the local fakes (bench/fake-providers.mjs), with throwaway client secrets
+# that the fake checks; loopback only. The load test configures none (connecting would answer 503).
+WEARABLES=()
+if [[ "$MODE" == bench ]]; then
+  GOOGLE_SECRET="GOCSPX-bench-$(openssl rand -hex 12)"
+  STRAVA_SECRET="strava-bench-$(openssl rand -hex 12)"
+  WEARABLES=(GOOGLE_HEALTH_CLIENT_ID=fitnesscrm-bench.apps.googleusercontent.com
+             GOOGLE_HEALTH_CLIENT_SECRET="$GOOGLE_SECRET"
+             GOOGLE_HEALTH_API_BASE="${FAKE_URL}/v4"
+             GOOGLE_OAUTH_AUTH_BASE="$FAKE_URL"
+             GOOGLE_OAUTH_TOKEN_BASE="$FAKE_URL"
+             STRAVA_CLIENT_ID=424242
+             STRAVA_CLIENT_SECRET="$STRAVA_SECRET"
+             STRAVA_API_BASE="${FAKE_URL}/api/v3"
+             STRAVA_AUTH_BASE="$FAKE_URL")
+  log "starting the fake providers (Google Health, Strava) on ${FAKE_URL} (log: $WORKDIR/fake.log)"
+  env "${UNSET[@]}" FAKE_PORT="$FAKE_PORT" FAKE_HOST=127.0.0.1 "${WEARABLES[@]}" \
+    node bench/fake-providers.mjs >"$WORKDIR/fake.log" 2>&1 &
+  FAKE_PID=$!
+  fake_deadline=$((SECONDS + 15))
+  until curl -fsS -o /dev/null --max-time 2 "${FAKE_URL}/__stats" 2>/dev/null; do
+    kill -0 "$FAKE_PID" 2>/dev/null || die "the fake providers exited during startup: $(tail -n 5 "$WORKDIR/fake.log")"
+    (( SECONDS < fake_deadline )) || die "the fake providers did not answer on ${FAKE_URL} in 15 s"
+    sleep 0.2
+  done
+fi
 if [[ "$MODE" == load ]]; then
   LIMITS=()
   # Whatever RATE_LIMIT_* the caller's environment holds, the server gets its defaults.
@@ -173,6 +228,7 @@ env "${UNSET[@]}" \
   STRIPE_WEBHOOK_SECRET="$STRIPE_WEBHOOK_SECRET" \
   STRIPE_SECRET_KEY=sk_test_bench \
   STRIPE_API_BASE=http://127.0.0.1:9 \
+  "${WEARABLES[@]}" \
   QUARKUS_FLYWAY_SCHEMAS="$BENCH_SCHEMA" \
   QUARKUS_FLYWAY_DEFAULT_SCHEMA="$BENCH_SCHEMA" \
   java ${JAVA_OPTS:-} -jar "$JAR" >"$WORKDIR/server.log" 2>&1 &
@@ -191,7 +247,7 @@ if [[ "$MODE" == load ]]; then
   API_URL="$BASE_URL" timeout --kill-after=10 "$BENCH_TIMEOUT" node bench/load.mjs
   log "done; report in ${RESULTS_FILE:-bench/results/load.md}"
 else
-  SERVER_PID="$SERVER_PID" API_URL="$BASE_URL" STRIPE_WEBHOOK_SECRET="$STRIPE_WEBHOOK_SECRET" \
+  SERVER_PID="$SERVER_PID" API_URL="$BASE_URL" STRIPE_WEBHOOK_SECRET="$STRIPE_WEBHOOK_SECRET" FAKE_URL="$FAKE_URL" \
     timeout --kill-after=10 "$BENCH_TIMEOUT" node bench/run.mjs
   log "done; report in ${RESULTS_FILE:-bench/results/latest.md}"
 fi
