@@ -1,6 +1,8 @@
 package com.fitnesscrm.wearables.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -29,6 +31,7 @@ public final class WearableData {
     public record DailyList(long clientId, LocalDate from, LocalDate to, List<Daily> daily) {
     }
 
+    /** One heart-rate sample (stored in this shape, and sent as stored). */
     public record Sample(Instant time, int bpm) {
     }
 
@@ -36,18 +39,23 @@ public final class WearableData {
             + " intraday samples when asked for (include=samples)")
     public record HeartRate(LocalDate date, Integer restingBpm, Integer minBpm, Integer maxBpm,
                             Map<String, Integer> zones,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) List<Sample> samples,
+                            @Schema(type = SchemaType.ARRAY, implementation = Sample.class,
+                                    description = "The day's samples, oldest first (include=samples)")
+                            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonRawValue String samples,
                             String provider, List<String> sources) {
     }
 
     public record HeartRateList(long clientId, LocalDate from, LocalDate to, List<HeartRate> heartRate) {
     }
 
+    /** One sleep stage (stored in this shape, and sent as stored). */
     public record Stage(String stage, Instant start, Instant end) {
     }
 
     public record Sleep(long id, String provider, String providerRecordId, Instant start, Instant end,
-                        Integer minutesAsleep, List<Stage> stages, List<Source> sources) {
+                        Integer minutesAsleep,
+                        @Schema(type = SchemaType.ARRAY, implementation = Stage.class) @JsonRawValue String stages,
+                        List<Source> sources) {
     }
 
     public record SleepList(long clientId, LocalDate from, LocalDate to, List<Sleep> sleep) {

@@ -54,11 +54,23 @@ public class TokenVault {
     }
 
     public String accessToken(WearableConnection connection) {
-        return box.decrypt(connection.accessTokenCiphertext);
+        return open(connection.accessTokenCiphertext);
     }
 
     public String refreshToken(WearableConnection connection) {
-        return box.decrypt(connection.refreshTokenCiphertext);
+        return open(connection.refreshTokenCiphertext);
+    }
+
+    /**
+     * A sealed token opened; one no configured key opens (ENCRYPTION_KEY replaced without keeping the old one in
+     * ENCRYPTION_KEY_PREVIOUS) is as good as revoked: only a new consent gives usable tokens.
+     */
+    private String open(String sealed) {
+        try {
+            return box.decrypt(sealed);
+        } catch (IllegalArgumentException unreadable) {
+            throw ProviderFailure.revoked("The stored tokens cannot be decrypted (" + unreadable.getMessage() + ")");
+        }
     }
 
     /** An access token that is valid for a while yet: the stored one, or a fresh one. */
@@ -67,10 +79,23 @@ public class TokenVault {
         if (c == null || c.accessTokenCiphertext == null) {
             throw ProviderFailure.revoked("The connection has no tokens");
         }
-        if (c.tokenExpiresAt != null && c.tokenExpiresAt.isBefore(Instant.now().plus(config.refreshAhead()))) {
-            return refreshed(connectionId, box.decrypt(c.accessTokenCiphertext));
+        String token;
+        try {
+            token = box.decrypt(c.accessTokenCiphertext);
+        } catch (IllegalArgumentException unreadable) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                WearableConnection locked = WearableConnection.findById(connectionId, LockModeType.PESSIMISTIC_WRITE);
+                if (locked != null) {
+                    markNeedsReconnect(locked, providers.require(locked.provider), "the stored tokens cannot be"
+                            + " decrypted with the configured ENCRYPTION_KEY");
+                }
+            });
+            throw ProviderFailure.revoked("The stored tokens cannot be decrypted (" + unreadable.getMessage() + ")");
         }
-        return box.decrypt(c.accessTokenCiphertext);
+        if (c.tokenExpiresAt != null && c.tokenExpiresAt.isBefore(Instant.now().plus(config.refreshAhead()))) {
+            return refreshed(connectionId, token);
+        }
+        return token;
     }
 
     /**
@@ -93,14 +118,23 @@ public class TokenVault {
         if (c == null || c.accessTokenCiphertext == null || c.refreshTokenCiphertext == null) {
             return new Outcome(null, ProviderFailure.revoked("The connection has no tokens"));
         }
-        String current = box.decrypt(c.accessTokenCiphertext);
+        String current;
+        String refresh;
+        try {
+            current = box.decrypt(c.accessTokenCiphertext);
+            refresh = box.decrypt(c.refreshTokenCiphertext);
+        } catch (IllegalArgumentException unreadable) {
+            markNeedsReconnect(c, providers.require(c.provider), "the stored tokens cannot be decrypted with the"
+                    + " configured ENCRYPTION_KEY");
+            return new Outcome(null, ProviderFailure.revoked("The stored tokens cannot be decrypted"));
+        }
         boolean fresh = c.tokenExpiresAt == null || c.tokenExpiresAt.isAfter(Instant.now().plus(config.refreshAhead()));
         if (!Objects.equals(current, stale) && fresh) {
             return new Outcome(current, null);
         }
         WearableProvider provider = providers.require(c.provider);
         try {
-            WearableProvider.Grant grant = provider.refresh(box.decrypt(c.refreshTokenCiphertext));
+            WearableProvider.Grant grant = provider.refresh(refresh);
             store(c, grant);
             metrics.counter("fitnesscrm.wearables.token.refreshes", "provider", c.provider, "outcome", "ok")
                     .increment();

@@ -66,15 +66,10 @@ public class WearableReads {
         Map<LocalDate, List<WearableData.HeartRate>> byDay = new LinkedHashMap<>();
         for (Object[] r : rows) {
             LocalDate day = date(r[0]);
-            List<WearableData.Sample> list = null;
-            if (r[5] != null) {
-                List<Map<String, Object>> raw = parse((String) r[5], new TypeReference<>() { });
-                list = raw.stream().map(m -> new WearableData.Sample(Instant.parse((String) m.get("t")),
-                        ((Number) m.get("bpm")).intValue())).toList();
-            }
             Map<String, Integer> zones = r[4] == null ? null : parse((String) r[4], new TypeReference<>() { });
+            // The samples go out as stored (already the API's shape): no parse and re-write of hundreds of them.
             byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(new WearableData.HeartRate(day, integer(r[1]),
-                    integer(r[2]), integer(r[3]), zones, list, (String) r[6], List.of((String) r[6])));
+                    integer(r[2]), integer(r[3]), zones, (String) r[5], (String) r[6], List.of((String) r[6])));
         }
         List<WearableData.HeartRate> out = new ArrayList<>();
         byDay.forEach((day, candidates) -> {
@@ -90,16 +85,18 @@ public class WearableReads {
 
     public List<WearableData.Sleep> sleep(long clientId, LocalDate from, LocalDate to, String provider) {
         List<Object[]> rows = rows("select id, provider, provider_record_id, start_at, end_at, minutes_asleep,"
-                + " cast(stages as text) from wearable_sleep where client_id = ?1 and start_at >= ?2 and start_at < ?3"
+                + " cast(stages as text), coalesce(jsonb_array_length(stages), 0) from wearable_sleep where client_id = ?1 and start_at >= ?2 and start_at < ?3"
                 + " and (cast(?4 as text) is null or provider = ?4) order by start_at, id",
                 clientId, startOf(from.minusDays(1)), startOf(to.plusDays(1)), provider);
         List<WearableData.Sleep> all = new ArrayList<>();
+        Map<Long, Integer> stageCounts = new java.util.HashMap<>();
         for (Object[] r : rows) {
-            List<Map<String, String>> stages = r[6] == null ? List.of() : parse((String) r[6], new TypeReference<>() { });
-            all.add(new WearableData.Sleep(((Number) r[0]).longValue(), (String) r[1], (String) r[2], instant(r[3]),
-                    instant(r[4]), integer(r[5]), stages.stream().map(s -> new WearableData.Stage(s.get("stage"),
-                    Instant.parse(s.get("start")), Instant.parse(s.get("end")))).toList(),
-                    List.of(new WearableData.Source((String) r[1], (String) r[2], ((Number) r[0]).longValue()))));
+            long id = ((Number) r[0]).longValue();
+            stageCounts.put(id, integer(r[7]));
+            // The stages go out as stored (already the API's shape).
+            all.add(new WearableData.Sleep(id, (String) r[1], (String) r[2], instant(r[3]), instant(r[4]),
+                    integer(r[5]), r[6] == null ? "[]" : (String) r[6],
+                    List.of(new WearableData.Source((String) r[1], (String) r[2], id))));
         }
         if (provider != null) {
             return all;
@@ -119,7 +116,7 @@ public class WearableReads {
             }
             WearableData.Sleep m = merged.get(match);
             // The session with the finer stage breakdown wins.
-            WearableData.Sleep winner = s.stages().size() > m.stages().size() ? s : m;
+            WearableData.Sleep winner = stageCounts.get(s.id()) > stageCounts.get(m.id()) ? s : m;
             List<WearableData.Source> sources = new ArrayList<>(m.sources());
             sources.addAll(s.sources());
             merged.set(match, new WearableData.Sleep(winner.id(), winner.provider(), winner.providerRecordId(),

@@ -278,12 +278,34 @@ public class WearableService {
     public Map<String, WearableViews.IntegrationState> integrations(Caller caller) {
         Map<String, WearableViews.IntegrationState> out = new LinkedHashMap<>();
         OTHER_INTEGRATIONS.forEach(k -> out.put(k, new WearableViews.IntegrationState(false, false)));
-        Set<String> connected = new TreeSet<>(connections(caller, null).connections().stream()
-                .filter(c -> !c.needsReconnect()).map(WearableViews.ConnectionView::provider).toList());
+        Set<String> connected = new TreeSet<>(connectedProviders(caller));
         for (WearableProvider p : providers.all()) {
             out.put(p.id(), new WearableViews.IntegrationState(p.configured(), connected.contains(p.id())));
         }
         return out;
+    }
+
+    /**
+     * The providers with an active connection among the clients the caller sees: one aggregate query (the panel
+     * needs a yes or no per provider, not the connections).
+     */
+    @SuppressWarnings("unchecked")
+    private List<String> connectedProviders(Caller caller) {
+        ClientService.ClientScope scope = clients.listScope(caller, null);
+        if (scope.none()) {
+            return List.of();
+        }
+        if (scope.all()) {
+            return Panache.getEntityManager().createNativeQuery("select distinct provider from wearable_connections"
+                    + " where organization_id = ?1 and status = 'active'").setParameter(1, caller.organizationId())
+                    .getResultList();
+        }
+        return Panache.getEntityManager().createNativeQuery("select distinct provider from wearable_connections"
+                        + " where organization_id = ?1 and status = 'active' and client_id = any(cast(?2 as bigint[]))")
+                .setParameter(1, caller.organizationId())
+                .setParameter(2, scope.ids().stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .getResultList();
     }
 
     // ---- data ----

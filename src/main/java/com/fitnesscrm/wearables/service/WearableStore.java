@@ -101,7 +101,7 @@ public class WearableStore {
         if (!data.heartRate.isEmpty()) {
             written.put("heart_rate", upsert(HEART_RATE, connection, data.heartRate.stream().map(h -> {
                 List<Map<String, Object>> samples = h.samples() == null ? null : h.samples().stream()
-                        .map(s -> row("t", s.at().toString(), "bpm", s.bpm())).toList();
+                        .map(s -> row("time", s.at().toString(), "bpm", s.bpm())).toList();
                 Integer min = h.samples() == null || h.samples().isEmpty() ? null
                         : h.samples().stream().mapToInt(ProviderData.Sample::bpm).min().getAsInt();
                 Integer max = h.samples() == null || h.samples().isEmpty() ? null
