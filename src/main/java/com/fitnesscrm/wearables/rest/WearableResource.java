@@ -2,6 +2,7 @@ package com.fitnesscrm.wearables.rest;
 
 import com.fitnesscrm.common.error.ApiError;
 import com.fitnesscrm.common.security.CurrentUser;
+import com.fitnesscrm.common.web.JsonText;
 import com.fitnesscrm.common.web.QueryValues;
 import com.fitnesscrm.wearables.api.WearableData;
 import com.fitnesscrm.wearables.api.WearableViews;
@@ -137,7 +138,7 @@ public class WearableResource {
     @APIResponse(responseCode = "200", description = "Days", content = @Content(schema = @Schema(implementation = WearableData.DailyList.class)))
     @APIResponse(responseCode = "400", description = "Invalid query", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "A client the caller cannot see", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public WearableData.DailyList daily(@Parameter(description = CLIENT_ID) @QueryParam("client_id") String clientId,
+    public JsonText daily(@Parameter(description = CLIENT_ID) @QueryParam("client_id") String clientId,
                                         @Parameter(description = FROM) @QueryParam("from") String from,
                                         @Parameter(description = TO) @QueryParam("to") String to,
                                         @Parameter(description = PROVIDER) @QueryParam("provider") String provider) {
@@ -151,7 +152,7 @@ public class WearableResource {
     @APIResponse(responseCode = "200", description = "Days", content = @Content(schema = @Schema(implementation = WearableData.HeartRateList.class)))
     @APIResponse(responseCode = "400", description = "Invalid query", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "A client the caller cannot see", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public WearableData.HeartRateList heartRate(@Parameter(description = CLIENT_ID) @QueryParam("client_id") String clientId,
+    public JsonText heartRate(@Parameter(description = CLIENT_ID) @QueryParam("client_id") String clientId,
                                                 @Parameter(description = FROM) @QueryParam("from") String from,
                                                 @Parameter(description = TO) @QueryParam("to") String to,
                                                 @Parameter(description = PROVIDER) @QueryParam("provider") String provider,
@@ -166,7 +167,7 @@ public class WearableResource {
     @APIResponse(responseCode = "200", description = "Sessions", content = @Content(schema = @Schema(implementation = WearableData.SleepList.class)))
     @APIResponse(responseCode = "400", description = "Invalid query", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "A client the caller cannot see", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public WearableData.SleepList sleep(@Parameter(description = CLIENT_ID) @QueryParam("client_id") String clientId,
+    public JsonText sleep(@Parameter(description = CLIENT_ID) @QueryParam("client_id") String clientId,
                                         @Parameter(description = FROM) @QueryParam("from") String from,
                                         @Parameter(description = TO) @QueryParam("to") String to,
                                         @Parameter(description = PROVIDER) @QueryParam("provider") String provider) {
@@ -180,7 +181,7 @@ public class WearableResource {
     @APIResponse(responseCode = "200", description = "Workouts", content = @Content(schema = @Schema(implementation = WearableData.WorkoutList.class)))
     @APIResponse(responseCode = "400", description = "Invalid query", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "A client the caller cannot see", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public WearableData.WorkoutList workouts(@Parameter(description = CLIENT_ID) @QueryParam("client_id") String clientId,
+    public JsonText workouts(@Parameter(description = CLIENT_ID) @QueryParam("client_id") String clientId,
                                              @Parameter(description = FROM) @QueryParam("from") String from,
                                              @Parameter(description = TO) @QueryParam("to") String to,
                                              @Parameter(description = PROVIDER) @QueryParam("provider") String provider) {
@@ -193,7 +194,7 @@ public class WearableResource {
     @APIResponse(responseCode = "200", description = "Readings", content = @Content(schema = @Schema(implementation = WearableData.BodyList.class)))
     @APIResponse(responseCode = "400", description = "Invalid query", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "A client the caller cannot see", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public WearableData.BodyList body(@Parameter(description = CLIENT_ID) @QueryParam("client_id") String clientId,
+    public JsonText body(@Parameter(description = CLIENT_ID) @QueryParam("client_id") String clientId,
                                       @Parameter(description = FROM) @QueryParam("from") String from,
                                       @Parameter(description = TO) @QueryParam("to") String to,
                                       @Parameter(description = PROVIDER) @QueryParam("provider") String provider) {

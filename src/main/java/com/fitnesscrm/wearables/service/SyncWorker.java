@@ -65,10 +65,13 @@ public class SyncWorker {
     private final ErrorReporter errors;
     private final MeterRegistry metrics;
     private final ManagedExecutor executor;
+    private final com.fitnesscrm.common.cache.ReadModelCache readModels;
     private final AtomicInteger draining = new AtomicInteger();
 
     public SyncWorker(ProviderRegistry providers, TokenVault tokens, WearableStore store, SyncQueue queue,
-                      WearablesConfig config, ErrorReporter errors, MeterRegistry metrics) {
+                      WearablesConfig config, ErrorReporter errors, MeterRegistry metrics,
+                      com.fitnesscrm.common.cache.ReadModelCache readModels) {
+        this.readModels = readModels;
         this.providers = providers;
         this.tokens = tokens;
         this.store = store;
@@ -161,6 +164,10 @@ public class SyncWorker {
         Map<String, Integer> written = store.write(connection, data);
         int items = written.values().stream().mapToInt(Integer::intValue).sum();
         recordSuccess(connection.id, written);
+        if (items > 0) {
+            // The client's cached wearable views go stale at commit.
+            readModels.clientChanged(connection.organizationId, connection.clientId);
+        }
         finish(job, items, null);
         metrics.counter("fitnesscrm.wearables.items.written", "provider", job.provider, "data_type", job.dataType)
                 .increment(items);
