@@ -2,6 +2,7 @@ package com.fitnesscrm.wearables.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -10,7 +11,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** The wearable data reads: one merged view across providers by default, one provider's records on request. */
+/**
+ * The wearable data reads: one merged view across providers by default, one provider's records on request. The
+ * lists are cached as JSON (ReadModelCache serializes them with Jackson outside the REST layer), so the native image
+ * registers them for reflection here.
+ */
+@RegisterForReflection(targets = {WearableData.Range.class, WearableData.Daily.class, WearableData.DailyList.class,
+        WearableData.Sample.class, WearableData.HeartRate.class, WearableData.HeartRateList.class,
+        WearableData.Stage.class, WearableData.Sleep.class, WearableData.SleepList.class, WearableData.Source.class,
+        WearableData.Workout.class, WearableData.WorkoutList.class, WearableData.Body.class,
+        WearableData.BodyList.class})
 public final class WearableData {
 
     private WearableData() {

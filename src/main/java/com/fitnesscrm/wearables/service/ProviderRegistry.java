@@ -18,7 +18,12 @@ public class ProviderRegistry {
 
     private final Map<String, WearableProvider> byId;
 
+    @jakarta.inject.Inject
     public ProviderRegistry(Instance<WearableProvider> providers) {
+        this(providers.stream().toList());
+    }
+
+    ProviderRegistry(List<WearableProvider> providers) {
         this.byId = providers.stream().collect(Collectors.toUnmodifiableMap(WearableProvider::id, Function.identity()));
     }
 
