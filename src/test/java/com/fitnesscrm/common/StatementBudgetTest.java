@@ -384,8 +384,9 @@ class StatementBudgetTest {
             // 1: the providers with an active connection in the organization (an admin's scope needs no query).
             new Budgeted("GET /api/integrations/status (admin)", 1, f -> f.admin().as()
                     .get("/api/integrations/status")),
-            // 2: the connection the notification names, the collapsing insert of its sync.
-            new Budgeted("POST /api/webhooks/fitbit (a notification)", 2, f -> {
+            // 3: the connection the notification names, the collapsing insert of its sync and, when a sync is
+            // already pending, whether a worker holds it (then a follow-up is queued).
+            new Budgeted("POST /api/webhooks/fitbit (a notification)", 3, f -> {
                 byte[] body = com.fitnesscrm.support.wearables.FakeGoogleHealth.notification("hu-budget-"
                         + f.trainerClient().id(), "sleep").getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 Response response = given().header("X-HEALTHAPI-SIGNATURE",

@@ -438,6 +438,39 @@ class WearablesTest {
     }
 
     @Test
+    void aHintArrivingWhileItsSyncIsBeingWorkedIsFollowedUp() {
+        Api.Person client = Api.client(Api.registerOrganization());
+        String user = connectFitbit(client.session(), FakeGoogleHealth.SLEEP);
+        Wearables.drain(worker, client.id(), DRAIN);
+        long connection = connectionId(client.id(), "fitbit");
+        byte[] body = FakeGoogleHealth.notification(user, "sleep").getBytes(StandardCharsets.UTF_8);
+        exec("insert into wearable_provider_pauses (provider, paused_until) values ('fitbit', now() + interval '1 hour')");
+        given().header("X-HEALTHAPI-SIGNATURE", google().signature(body, false)).body(body)
+                .post("/api/webhooks/fitbit").then().statusCode(204);
+        // A worker holds the pending job (as while it fetches): the next hint becomes one follow-up.
+        QuarkusTransaction.requiringNew().run(() -> {
+            io.quarkus.hibernate.orm.panache.Panache.getEntityManager().createNativeQuery("select id from"
+                            + " wearable_sync_jobs where connection_id = ?1 and kind = 'webhook' for update")
+                    .setParameter(1, connection).getResultList();
+            for (int i = 0; i < 3; i++) {
+                given().header("X-HEALTHAPI-SIGNATURE", google().signature(body, true)).body(body)
+                        .post("/api/webhooks/fitbit").then().statusCode(204);
+            }
+        });
+        assertEquals(2, count("select count(*) from wearable_sync_jobs where connection_id = ?1 and kind = 'webhook'"
+                + " and status = 'pending'", connection));
+        assertEquals(1, count("select count(*) from wearable_sync_jobs where connection_id = ?1 and follow_up",
+                connection));
+        // Nobody on it: collapsed into the pending ones.
+        given().header("X-HEALTHAPI-SIGNATURE", google().signature(body, true)).body(body)
+                .post("/api/webhooks/fitbit").then().statusCode(204);
+        assertEquals(2, count("select count(*) from wearable_sync_jobs where connection_id = ?1 and kind = 'webhook'"
+                + " and status = 'pending'", connection));
+        exec("delete from wearable_provider_pauses");
+        Wearables.drain(worker, client.id(), DRAIN);
+    }
+
+    @Test
     void stravaValidationEventsAndDeauthorization() {
         given().queryParam("hub.mode", "subscribe").queryParam("hub.challenge", "15f7d1a91c1f40f8a748fd134752feb3")
                 .queryParam("hub.verify_token", FakeStrava.VERIFY_TOKEN).get("/api/webhooks/strava").then()

@@ -90,6 +90,16 @@ public class WearableConnection extends PanacheEntityBase {
                 .firstResultOptional();
     }
 
+    /**
+     * Deletes a connection (its tokens with it) and its jobs, jobs first: a worker holds its job's row while it runs
+     * and then updates the connection, so taking the connection first could deadlock with it. In a transaction.
+     */
+    public static void deleteWithJobs(long connectionId) {
+        getEntityManager().createNativeQuery("delete from wearable_sync_jobs where connection_id = ?1")
+                .setParameter(1, connectionId).executeUpdate();
+        delete("id", connectionId);
+    }
+
     /** The connection a provider's webhook names (by the provider's user id, or Google's legacy Fitbit id). */
     public static Optional<WearableConnection> ofProviderUser(String provider, String providerUserId) {
         return find("provider = ?1 and (providerUserId = ?2 or legacyUserId = ?2)", provider, providerUserId)

@@ -140,7 +140,8 @@ public class GoogleHealthProvider implements WearableProvider {
     }
 
     private JsonNode token(Map<String, String> form) {
-        ProviderHttp.Response r = http.send(HttpRequest.newBuilder(ProviderHttp.uri(config.tokenBase(), "/token"))
+        // Sent once: an authorization code is single use, so a blind retry could only fail.
+        ProviderHttp.Response r = http.sendOnce(HttpRequest.newBuilder(ProviderHttp.uri(config.tokenBase(), "/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
                 .POST(ProviderHttp.form(form)).build());
         if (r.status() == 429) {
@@ -292,9 +293,14 @@ public class GoogleHealthProvider implements WearableProvider {
         Map<LocalDate, List<ProviderData.Sample>> samples = new TreeMap<>();
         Map<LocalDate, Integer> resting = new TreeMap<>();
         Map<LocalDate, Map<String, Integer>> zones = new TreeMap<>();
+        // A day's samples are stored as one array and replaced whole, so only whole civil days are kept: the query
+        // reaches 14 hours past the window on both sides (the widest UTC offsets) and days outside it are dropped.
+        LocalDate firstDay = day(from);
+        LocalDate lastDay = day(to.minusSeconds(1));
         if (has(session, SCOPE_ACTIVITY)) {
-            list("heart-rate", "heart_rate.sample_time.physical_time >= \"" + from + "\" AND"
-                    + " heart_rate.sample_time.physical_time < \"" + to + "\"", SAMPLE_PAGE, session, p -> {
+            list("heart-rate", "heart_rate.sample_time.physical_time >= \"" + from.minus(Duration.ofHours(14))
+                    + "\" AND heart_rate.sample_time.physical_time < \"" + to.plus(Duration.ofHours(14)) + "\"",
+                    SAMPLE_PAGE, session, p -> {
                 JsonNode hr = p.path("heartRate");
                 Instant at = Instant.parse(hr.path("sampleTime").path("physicalTime").asText());
                 LocalDate day = Optional.ofNullable(civilDate(hr.path("sampleTime").path("civilTime").path("date")))
@@ -328,6 +334,7 @@ public class GoogleHealthProvider implements WearableProvider {
         java.util.Set<LocalDate> days = new java.util.TreeSet<>(samples.keySet());
         days.addAll(resting.keySet());
         days.addAll(zones.keySet());
+        days.removeIf(d -> d.isBefore(firstDay) || d.isAfter(lastDay));
         for (LocalDate day : days) {
             List<ProviderData.Sample> s = samples.get(day);
             if (s != null) {
@@ -451,8 +458,12 @@ public class GoogleHealthProvider implements WearableProvider {
         if (response.status() != 429) {
             return Optional.empty();
         }
-        return Optional.of(new Pause(Instant.now().plusSeconds(response.retryAfterSeconds()), true,
-                "RESOURCE_EXHAUSTED"));
+        // A per-user quota pauses that connection; any other (the project's) pauses every Fitbit request.
+        String error = response.body() == null ? "" : response.body();
+        boolean perUser = error.toLowerCase(java.util.Locale.ROOT).contains("per user")
+                || error.contains("PerUser");
+        return Optional.of(new Pause(Instant.now().plusSeconds(response.retryAfterSeconds()), perUser,
+                perUser ? "RESOURCE_EXHAUSTED per user" : "RESOURCE_EXHAUSTED"));
     }
 
 
@@ -464,8 +475,16 @@ public class GoogleHealthProvider implements WearableProvider {
         if (r.ok()) {
             return r;
         }
-        String status = read(r.body()).path("error").path("status").asText("");
+        JsonNode error = read(r.body()).path("error");
+        String status = error.path("status").asText("");
         if (r.status() == 403) {
+            String reasons = error.path("details").toString();
+            if (reasons.contains("SERVICE_DISABLED") || reasons.contains("API_KEY") || reasons.contains("BILLING")
+                    || reasons.contains("CONSUMER_INVALID")) {
+                // Our project's setup, not the user's grant: nobody's tokens are dropped for it.
+                throw ProviderFailure.unavailable("Google Health refused " + what + " for the project (403 "
+                        + status + " " + reasons + ")", null);
+            }
             // A scope withdrawn since the grant, or an account Google no longer links: a new consent is needed.
             throw ProviderFailure.revoked("Google Health refused " + what + " (403 " + status + ")");
         }

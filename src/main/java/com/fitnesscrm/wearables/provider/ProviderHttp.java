@@ -94,6 +94,14 @@ public final class ProviderHttp {
         }
     }
 
+    /**
+     * Sends the request once, without the in-call retries (token exchanges: a code is single use, and a refresh
+     * Strava answered but we did not hear may already have rotated the token). Failures are the caller's to retry.
+     */
+    public Response sendOnce(HttpRequest request) {
+        return once(request);
+    }
+
     private Response once(HttpRequest request) {
         HttpRequest timed = HttpRequest.newBuilder(request, (name, value) -> true).timeout(requestTimeout).build();
         HttpResponse<String> response;

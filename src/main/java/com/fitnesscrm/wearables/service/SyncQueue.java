@@ -32,10 +32,15 @@ public class SyncQueue {
     static final Duration RECENT = Duration.ofDays(3);
 
     private static final String INSERT = "insert into wearable_sync_jobs (connection_id, provider, kind, data_type,"
-            + " window_start, window_end, object_id, priority, next_attempt_at, request_id)"
-            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, now(), ?9)"
+            + " window_start, window_end, object_id, priority, next_attempt_at, request_id, follow_up)"
+            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, now(), ?9, ?10)"
             + " on conflict (connection_id, kind, data_type, (coalesce(window_start, 'epoch'::timestamptz)),"
-            + " (coalesce(object_id, ''))) where status = 'pending' do nothing";
+            + " (coalesce(object_id, '')), follow_up) where status = 'pending' do nothing";
+
+    /** The windowless pending job a request met, if no worker holds it (SKIP LOCKED: a held one is being worked). */
+    private static final String IDLE = "select id from wearable_sync_jobs where connection_id = ?1 and kind = ?2"
+            + " and data_type = ?3 and window_start is null and coalesce(object_id, '') = ?4 and not follow_up"
+            + " and status = 'pending' for update skip locked";
 
     private final WearablesConfig config;
 
@@ -84,11 +89,28 @@ public class SyncQueue {
 
     private int insert(WearableConnection c, String kind, String dataType, Instant from, Instant to, String objectId,
                        int priority) {
+        int added = insertRow(c, kind, dataType, from, to, objectId, priority, false);
+        if (added == 0 && from == null && !DAILY.equals(kind)) {
+            // The same request is pending. If a worker is on it right now, what this request announces may come
+            // after its fetch: a follow-up runs once it is done. Otherwise the pending job covers this request.
+            boolean idle = !Panache.getEntityManager().createNativeQuery(IDLE).setParameter(1, c.id)
+                    .setParameter(2, kind).setParameter(3, dataType).setParameter(4, objectId == null ? "" : objectId)
+                    .getResultList().isEmpty();
+            if (!idle) {
+                added = insertRow(c, kind, dataType, from, to, objectId, priority, true);
+            }
+        }
+        return added;
+    }
+
+    private int insertRow(WearableConnection c, String kind, String dataType, Instant from, Instant to,
+                          String objectId, int priority, boolean followUp) {
         Object requestId = MDC.get("request_id");
         return Panache.getEntityManager().createNativeQuery(INSERT).setParameter(1, c.id)
                 .setParameter(2, c.provider).setParameter(3, kind).setParameter(4, dataType).setParameter(5, from)
                 .setParameter(6, to).setParameter(7, objectId == null ? null : objectId.length() > 100 ? objectId.substring(0, 100) : objectId)
                 .setParameter(8, (short) priority)
-                .setParameter(9, requestId == null ? null : requestId.toString()).executeUpdate();
+                .setParameter(9, requestId == null ? null : requestId.toString()).setParameter(10, followUp)
+                .executeUpdate();
     }
 }

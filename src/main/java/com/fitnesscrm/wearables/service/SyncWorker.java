@@ -129,7 +129,7 @@ public class SyncWorker {
             if (claimed.get() == null) {
                 throw e;
             }
-            QuarkusTransaction.requiringNew().run(() -> failed(claimed.get(), e));
+            failed(claimed.get(), e);
             return true;
         } finally {
             MDC.remove("wearable_job_id");
@@ -159,7 +159,9 @@ public class SyncWorker {
         DataType type = DataType.of(job.dataType).orElseThrow(() -> ProviderFailure.rejected(
                 "Unknown data type " + job.dataType));
         ProviderData data = job.objectId != null ? provider.fetchObject(type, job.objectId, session)
-                : provider.fetch(type, job.windowStart != null ? job.windowStart : now.minus(SyncQueue.RECENT),
+                : provider.fetch(type, job.windowStart != null ? job.windowStart
+                        // Whole days: a provider's day (its samples, its totals) is replaced as a whole.
+                        : now.minus(SyncQueue.RECENT).truncatedTo(java.time.temporal.ChronoUnit.DAYS),
                 job.windowEnd != null ? job.windowEnd : now.plus(Duration.ofDays(1)), session);
         Map<String, Integer> written = store.write(connection, data);
         int items = written.values().stream().mapToInt(Integer::intValue).sum();
@@ -206,25 +208,40 @@ public class SyncWorker {
 
     /** After the job's transaction rolled back: what the failure means for the job and the connection. */
     private void failed(long jobId, RuntimeException error) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> recordFailure(jobId, error));
+        } catch (RuntimeException e) {
+            // Recording the failure failed too: the job must not stay at the head of the queue without backoff.
+            LOG.errorf(LogSafe.of(e), "Recording the failure of wearable job %d failed", jobId);
+            errors.jobFailed(QUEUE_JOB, String.valueOf(jobId), e);
+            QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createNativeQuery(
+                            "update wearable_sync_jobs set attempts = attempts + 1, next_attempt_at = now()"
+                                    + " + interval '5 minutes' where id = ?1 and status = 'pending'")
+                    .setParameter(1, jobId).executeUpdate());
+        }
+    }
+
+    private void recordFailure(long jobId, RuntimeException error) {
+        ProviderFailure failure = error instanceof ProviderFailure f ? f : null;
         SyncJob job = SyncJob.findById(jobId, LockModeType.PESSIMISTIC_WRITE);
         if (job == null || !SyncJob.PENDING.equals(job.status)) {
             return;
         }
+        if (failure != null && failure.kind() == ProviderFailure.Kind.GRANT_REVOKED
+                && SyncQueue.DEAUTHORIZATION.equals(job.dataType)) {
+            // Confirmed by the provider: the athlete withdrew our access. The tokens go, with the connection (its
+            // jobs first, the order every writer takes).
+            LOG.infof("Wearable connection %d (%s): deauthorization confirmed, connection removed", job.connectionId,
+                    job.provider);
+            count(job, "deauthorized");
+            WearableConnection.deleteWithJobs(job.connectionId);
+            return;
+        }
         WearableConnection connection = WearableConnection.findById(job.connectionId, LockModeType.PESSIMISTIC_WRITE);
         WearableProvider provider = providers.require(job.provider);
-        ProviderFailure failure = error instanceof ProviderFailure f ? f : null;
         String message = TokenVault.truncate(LogSafe.text(error.getMessage() == null ? error.getClass().getSimpleName()
                 : error.getMessage()), 900);
         Instant now = Instant.now();
-        if (failure != null && failure.kind() == ProviderFailure.Kind.GRANT_REVOKED
-                && SyncQueue.DEAUTHORIZATION.equals(job.dataType)) {
-            // Confirmed by the provider: the athlete withdrew our access. The tokens go, with the connection.
-            LOG.infof("Wearable connection %d (%s): deauthorization confirmed, connection removed", connection.id,
-                    connection.provider);
-            connection.delete();
-            count(job, "deauthorized");
-            return;
-        }
         if (failure != null && failure.kind() == ProviderFailure.Kind.RATE_LIMITED) {
             Instant until = failure.retryAt() == null ? now.plusSeconds(60) : failure.retryAt();
             job.nextAttemptAt = until;

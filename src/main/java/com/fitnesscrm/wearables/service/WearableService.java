@@ -150,7 +150,8 @@ public class WearableService {
             WearableProvider.Identity identity = provider.identify(grant, new GrantSession(provider, grant));
             Set<DataType> granted = provider.granted(grant.scopes() == null ? "" : grant.scopes());
             if (granted.isEmpty()) {
-                provider.revoke(grant.accessToken(), grant.refreshToken());
+                // Not revoked: at Google and Strava a revoke ends the user's whole grant, including a connection
+                // they already have. The new tokens are just not kept.
                 return outcome(provider.id(), "error", "no_data_scopes");
             }
             String result = QuarkusTransaction.requiringNew().call(() -> save(who, provider, grant, identity, granted));
@@ -164,6 +165,11 @@ public class WearableService {
                     e.getMessage());
             return outcome(provider.id(), "error", e.kind() == ProviderFailure.Kind.UNAVAILABLE
                     || e.kind() == ProviderFailure.Kind.RATE_LIMITED ? "provider_unavailable" : "exchange_failed");
+        } catch (RuntimeException e) {
+            // Two callbacks of one client at once (a double click) meet on the unique keys: the browser still goes
+            // back to the SPA, told to try again, not to a JSON error page.
+            LOG.warnf("Wearable callback for %s failed: %s", provider.id(), e.getMessage());
+            return outcome(provider.id(), "error", "try_again");
         }
     }
 
@@ -172,7 +178,7 @@ public class WearableService {
         Optional<WearableConnection> elsewhere = WearableConnection.find("provider = ?1 and providerUserId = ?2"
                 + " and clientId <> ?3", provider.id(), identity.userId(), who.clientId()).firstResultOptional();
         if (elsewhere.isPresent()) {
-            provider.revoke(grant.accessToken(), grant.refreshToken());
+            // Not revoked: that would end the grant the other connection uses (a revoke is per user and app).
             return "account_already_connected";
         }
         WearableConnection c = WearableConnection.ofClient(who.organizationId(), who.clientId(), provider.id())
@@ -202,6 +208,9 @@ public class WearableService {
         c.persist();
         Panache.getEntityManager().flush();
         if (fresh) {
+            // A reconnection's backfill is its progress: the earlier one's rows go.
+            Panache.getEntityManager().createNativeQuery("delete from wearable_sync_jobs where connection_id = ?1"
+                    + " and kind = 'backfill'").setParameter(1, c.id).executeUpdate();
             queue.backfill(c, provider, granted);
         }
         LOG.infof("Wearable connection %d: client %d connected %s (%s)", c.id, c.clientId, provider.id(),
@@ -236,15 +245,20 @@ public class WearableService {
         boolean revoked = false;
         if (c.accessTokenCiphertext != null) {
             try {
-                provider.revoke(tokens.accessToken(c), c.refreshTokenCiphertext == null ? null
-                        : tokens.refreshToken(c));
+                // A live access token (Strava's deauthorize takes only that, and they last six hours).
+                String access = tokens.current(c.id);
+                String refresh = QuarkusTransaction.requiringNew().call(() -> {
+                    WearableConnection fresh = WearableConnection.findById(c.id);
+                    return fresh == null || fresh.refreshTokenCiphertext == null ? null : tokens.refreshToken(fresh);
+                });
+                provider.revoke(access, refresh);
                 revoked = true;
             } catch (RuntimeException e) {
                 LOG.warnf("Revoking %s for connection %d failed (tokens deleted anyway): %s", provider.id(), c.id,
                         e.getMessage());
             }
         }
-        QuarkusTransaction.requiringNew().run(() -> WearableConnection.delete("id", c.id));
+        QuarkusTransaction.requiringNew().run(() -> WearableConnection.deleteWithJobs(c.id));
         return new WearableViews.Disconnected(provider.displayName() + " disconnected", provider.id(), revoked);
     }
 
@@ -421,7 +435,8 @@ public class WearableService {
         @SuppressWarnings("unchecked")
         List<Object[]> counts = Panache.getEntityManager().createNativeQuery("select connection_id,"
                         + " count(*) filter (where kind = 'backfill'),"
-                        + " count(*) filter (where kind = 'backfill' and status <> 'pending'),"
+                        // Done only: a backfill job given up is not history fetched.
+                        + " count(*) filter (where kind = 'backfill' and status = 'done'),"
                         + " count(*) filter (where status = 'pending')"
                         + " from wearable_sync_jobs where connection_id = any(cast(?1 as bigint[])) group by connection_id")
                 .setParameter(1, rows.stream().map(c -> String.valueOf(c.id))

@@ -120,7 +120,8 @@ public class StravaProvider implements WearableProvider {
     }
 
     private JsonNode token(Map<String, String> form, boolean refreshing) {
-        ProviderHttp.Response r = http.send(HttpRequest.newBuilder(ProviderHttp.uri(config.authBase(), "/oauth/token"))
+        // Sent once: a retry after a lost answer would spend a refresh token Strava may already have rotated.
+        ProviderHttp.Response r = http.sendOnce(HttpRequest.newBuilder(ProviderHttp.uri(config.authBase(), "/oauth/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
                 .POST(ProviderHttp.form(form)).build());
         if (r.status() == 429) {
@@ -154,7 +155,7 @@ public class StravaProvider implements WearableProvider {
         ProviderHttp.Response r = http.send(HttpRequest.newBuilder(ProviderHttp.uri(config.authBase(),
                         "/oauth/deauthorize?access_token=" + ProviderHttp.encode(accessToken)))
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
-        if (!r.ok() && r.status() != 401) {
+        if (!r.ok()) {
             throw ProviderFailure.rejected("Strava deauthorize answered " + r.status());
         }
     }
