@@ -25,7 +25,6 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The Google Health API's webhook (developers.google.com/health: Webhook subscriptions, Notifications). The
@@ -177,7 +176,4 @@ public class FitbitWebhooks {
                 .increment();
     }
 
-    static Set<String> dataTypes() {
-        return TYPES.keySet();
-    }
 }

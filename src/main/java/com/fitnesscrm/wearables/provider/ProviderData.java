@@ -57,7 +57,4 @@ public final class ProviderData {
     /** Provider record ids of workouts the provider says are gone (a Strava delete). */
     public final List<String> deletedWorkouts = new ArrayList<>();
 
-    public int size() {
-        return daily.size() + heartRate.size() + sleep.size() + workouts.size() + body.size() + deletedWorkouts.size();
-    }
 }
